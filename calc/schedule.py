@@ -1,0 +1,339 @@
+"""Repayment schedules (还款计划) and how long a fixed payment takes.
+
+Rules, applied in this order for each period k = 1..n:
+
+1. Monthly rate ``r = annual_rate / 12``; interest ``I_k = round(B_{k-1} x r)``.
+2. Fee ``F_k = round(P x fee_rate)`` (charged on the original principal, as
+   card instalments do).
+3. Principal part by method:
+
+   * ``equal_installment`` 等额本息: ``M = round(P r (1+r)^n / ((1+r)^n - 1))``
+     (``P/n`` at r = 0), principal part ``M - I_k``;
+   * ``equal_principal`` 等额本金, ``installment_fee`` 分期手续费 and
+     ``interest_free`` 停息挂账/免息分期: ``round(P / n)``;
+   * ``interest_first`` 先息后本: 0, the whole principal in the last period.
+
+4. The last period pays the remaining balance, so the principal parts sum
+   exactly to the principal and the balance ends at 0.00.
+5. Payment = principal part + interest + fee. All rounding is half-up to 0.01.
+
+Due dates: period k is due ``start + k months`` (``start`` = the loan date),
+each computed from ``start`` and clamped to the month's end, never chained.
+
+Example A (等额本息 50,000 at 12% over 30 months):
+
+>>> s = amortize(50000, 30, "equal_installment", "12%")
+>>> s.rows[0].payment, s.rows[-1].payment, s.total_interest
+(Decimal('1937.41'), Decimal('1937.28'), Decimal('8122.17'))
+
+Example E2 (30,000 paid at 3,000 a month at 24%):
+
+>>> months_to_repay(30000, 3000, "24%")
+12
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+
+from . import rules
+from .dates import add_months
+from .errors import InputError
+from .parse import money, parse_amount, parse_count, parse_date, parse_percent, parse_rate, to_decimal
+from .rates import AnnualRate, apr
+
+__all__ = ["METHODS", "Row", "Schedule", "Payoff", "amortize", "payoff", "months_to_repay", "max_months"]
+
+#: The five methods, in the order a form's select shows them.
+METHODS = ("equal_installment", "equal_principal", "interest_first", "installment_fee", "interest_free")
+
+_ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One period of a schedule; money rounded to 0.01."""
+
+    number: int
+    due: date | None
+    payment: Decimal
+    principal: Decimal
+    interest: Decimal
+    fee: Decimal
+    balance: Decimal
+
+
+@dataclass
+class Schedule:
+    """A repayment schedule; ``apr`` is computed on first use."""
+
+    method: str
+    principal: Decimal
+    months: int
+    annual_rate: Decimal
+    fee_rate: Decimal
+    start: date | None
+    rows: list[Row] = field(repr=False)
+    total_payment: Decimal = _ZERO
+    total_interest: Decimal = _ZERO
+    total_fee: Decimal = _ZERO
+
+    @cached_property
+    def apr(self) -> AnnualRate:
+        """The schedule's annualised rate (PBoC 2021): money received = principal."""
+        return apr([self.principal] + [-row.payment for row in self.rows])
+
+    @property
+    def first_payment(self) -> Decimal:
+        return self.rows[0].payment
+
+    @property
+    def last_payment(self) -> Decimal:
+        return self.rows[-1].payment
+
+
+def max_months(method: str) -> int:
+    """The longest term a method allows: 60 for 分期 and 个性化分期 (5-year caps),
+    ``rules.MAX_SCHEDULE_MONTHS`` otherwise.
+
+    >>> max_months("interest_free"), max_months("equal_installment")
+    (60, 360)
+    """
+    if method == "interest_free":
+        return rules.PERSONALIZED_INSTALLMENT_MAX_PERIODS
+    if method == "installment_fee":
+        return rules.CARD_INSTALLMENT_MAX_PERIODS
+    return rules.MAX_SCHEDULE_MONTHS
+
+
+def _rate(value: object, field: str) -> Decimal:
+    if isinstance(value, str):
+        return parse_rate(value, "percent", field)
+    rate = to_decimal(value, field, "rate_invalid")
+    if rate < 0:
+        raise InputError(field, "rate_negative")
+    if rate > rules.MAX_ANNUAL_RATE:
+        raise InputError(field, "rate_too_large")
+    return rate
+
+
+def _fee_rate(value: object) -> Decimal:
+    if isinstance(value, str):
+        return parse_percent(value, "fee_rate", Decimal("0.1"))
+    rate = to_decimal(value, "fee_rate", "percent_invalid")
+    if rate < 0 or rate > Decimal("0.1"):
+        raise InputError("fee_rate", "percent_range", maximum="10")
+    return rate
+
+
+def annuity_payment(principal: Decimal, months: int, monthly_rate: Decimal) -> Decimal:
+    """等额本息 monthly payment, rounded to 0.01 (``P/n`` when the rate is 0).
+
+    >>> annuity_payment(Decimal(30000), 24, Decimal("0.02"))
+    Decimal('1586.13')
+    """
+    if monthly_rate == 0:
+        return money(principal / months)
+    growth = (1 + monthly_rate) ** months
+    return money(principal * monthly_rate * growth / (growth - 1))
+
+
+def amortize(
+    principal: object,
+    months: object,
+    method: str = "equal_installment",
+    annual_rate: object = 0,
+    fee_rate: object = 0,
+    start: object = None,
+) -> Schedule:
+    """A repayment schedule by one of the five ``METHODS`` (see the module doc).
+
+    ``annual_rate`` is a fraction (strings are parsed: ``"12%"``, ``"12"``);
+    ``fee_rate`` is the **monthly** fee as a fraction of the original principal
+    (strings are percent: ``"0.6"`` = 0.6%). ``interest_free`` means no interest,
+    so a non-zero ``annual_rate`` with it is refused; 分期 and 个性化分期 are
+    capped at 60 periods.
+
+    Example I (个性化分期, 60 periods, zero interest):
+
+    >>> s = amortize(50000, 60, "interest_free")
+    >>> s.rows[0].payment, s.rows[-1].payment
+    (Decimal('833.33'), Decimal('833.53'))
+    >>> amortize(50000, 61, "interest_free")
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: months: months_over_cap: 个性化分期和信用卡分期最长5年，即60期，请输入1到60之间的期数
+
+    Month-end due dates:
+
+    >>> [r.due.isoformat() for r in amortize(3000, 3, "interest_free", start="2024-01-31").rows]
+    ['2024-02-29', '2024-03-31', '2024-04-30']
+    """
+    if method not in METHODS:
+        raise InputError("method", "method_invalid")
+    p = parse_amount(principal, "principal")
+    if p <= 0:
+        raise InputError("principal", "amount_zero")
+    cap = max_months(method)
+    if method in ("interest_free", "installment_fee"):
+        n = parse_count(months, "months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
+        if n > cap:
+            raise InputError("months", "months_over_cap", maximum=cap)
+    else:
+        n = parse_count(months, "months", 1, cap, years=True)
+    rate = _rate(annual_rate, "annual_rate")
+    if method == "interest_free" and rate != 0:
+        raise InputError("annual_rate", "rate_not_zero_interest_free")
+    fee_r = _fee_rate(fee_rate)
+    due_start = None if start is None or start == "" else parse_date(start, "start")
+
+    r = rate / rules.MONTHS_PER_YEAR
+    fee = money(p * fee_r)
+    if method == "equal_installment":
+        level = annuity_payment(p, n, r)
+    elif method == "interest_first":
+        level = _ZERO
+    else:
+        level = money(p / n)
+
+    rows: list[Row] = []
+    balance = p
+    total_interest = total_fee = total_payment = _ZERO
+    for k in range(1, n + 1):
+        interest = money(balance * r)
+        if k == n:
+            part = balance
+        elif method == "equal_installment":
+            part = min(max(level - interest, _ZERO), balance)
+        else:
+            part = min(level, balance)
+        balance = balance - part
+        payment = part + interest + fee
+        rows.append(
+            Row(
+                number=k,
+                due=add_months(due_start, k) if due_start else None,
+                payment=payment,
+                principal=part,
+                interest=interest,
+                fee=fee,
+                balance=balance,
+            )
+        )
+        total_interest += interest
+        total_fee += fee
+        total_payment += payment
+    return Schedule(
+        method=method,
+        principal=p,
+        months=n,
+        annual_rate=rate,
+        fee_rate=fee_r,
+        start=due_start,
+        rows=rows,
+        total_payment=total_payment,
+        total_interest=total_interest,
+        total_fee=total_fee,
+    )
+
+
+@dataclass
+class Payoff:
+    """Paying a fixed amount each month until the debt is gone."""
+
+    principal: Decimal
+    monthly_payment: Decimal
+    annual_rate: Decimal
+    months: int
+    last_payment: Decimal
+    total_payment: Decimal
+    total_interest: Decimal
+    rows: list[Row] = field(repr=False)
+
+
+def smallest_reducing_payment(principal: Decimal, annual_rate: Decimal) -> Decimal:
+    """The smallest monthly payment that covers the first month's interest and
+    still reduces the balance (interest + 0.01).
+
+    >>> smallest_reducing_payment(Decimal(30000), Decimal("0.24"))
+    Decimal('600.01')
+    """
+    return money(principal * annual_rate / rules.MONTHS_PER_YEAR) + Decimal("0.01")
+
+
+def payoff(principal: object, monthly_payment: object, annual_rate: object = 0) -> Payoff:
+    """Pay ``monthly_payment`` each month (interest rounded per period, as in
+    ``amortize``); the last payment is whatever remains.
+
+    When the payment never covers the interest, ``InputError`` on
+    ``monthly_payment`` names the smallest payment that does. More than
+    ``rules.MAX_PAYOFF_MONTHS`` months is refused too.
+
+    Example E3 (18.25% = 0.05%/day x 365):
+
+    >>> r = payoff(30000, 3000, Decimal("0.1825"))
+    >>> r.months, r.last_payment, r.total_interest
+    (11, Decimal('2790.92'), Decimal('2790.92'))
+    >>> payoff(30000, 600, "24%")
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: monthly_payment: payment_below_interest: 每月还 600.00 元还不够付利息（第一个月利息约 600.00 元），欠款不会减少；每月至少要还 600.01 元
+    """
+    p = parse_amount(principal, "principal")
+    if p <= 0:
+        raise InputError("principal", "amount_zero")
+    m = parse_amount(monthly_payment, "monthly_payment")
+    if m <= 0:
+        raise InputError("monthly_payment", "amount_zero")
+    rate = _rate(annual_rate, "annual_rate")
+    r = rate / rules.MONTHS_PER_YEAR
+    first_interest = money(p * r)
+    if m <= first_interest:
+        raise InputError(
+            "monthly_payment",
+            "payment_below_interest",
+            payment=f"{money(m)}",
+            interest=f"{first_interest}",
+            min_payment=f"{smallest_reducing_payment(p, rate)}",
+        )
+    rows: list[Row] = []
+    balance = p
+    total_interest = total_payment = _ZERO
+    k = 0
+    while balance > 0:
+        k += 1
+        if k > rules.MAX_PAYOFF_MONTHS:
+            raise InputError("monthly_payment", "payoff_too_long", maximum=rules.MAX_PAYOFF_MONTHS)
+        interest = money(balance * r)
+        if m >= balance + interest:
+            part = balance
+        else:
+            part = m - interest
+        balance -= part
+        payment = part + interest
+        rows.append(Row(k, None, payment, part, interest, _ZERO, balance))
+        total_interest += interest
+        total_payment += payment
+    return Payoff(
+        principal=p,
+        monthly_payment=m,
+        annual_rate=rate,
+        months=k,
+        last_payment=rows[-1].payment,
+        total_payment=total_payment,
+        total_interest=total_interest,
+        rows=rows,
+    )
+
+
+def months_to_repay(principal: object, monthly_payment: object, annual_rate: object = 0) -> int:
+    """Months needed to repay ``principal`` at ``monthly_payment`` (the last
+    month may be smaller). Example E1: 30,000 at 3,000 with interest stopped.
+
+    >>> months_to_repay(30000, 3000)
+    10
+    """
+    return payoff(principal, monthly_payment, annual_rate).months
