@@ -1,0 +1,243 @@
+"""Several debts at once: totals, payoff orders, a month-by-month plan and a
+pro-rata split of the monthly capacity (what to offer each lender).
+
+* **Avalanche** pays extra to the highest rate first (least interest);
+  **snowball** to the smallest balance first (quickest wins).
+* Each month: interest ``round(B x rate / 12)`` is added to every open debt,
+  every debt gets its minimum payment (or its whole balance if smaller), and
+  the rest of the capacity goes to the first open debt in the order, then the
+  next. A cleared debt's minimum stays in the budget, so freed payments roll
+  over automatically.
+* When the minimums add up to more than the capacity, there is no plan: the
+  ``shortfall`` says by how much, and the pro-rata split shows what the
+  capacity covers if shared by balance.
+
+>>> d = [make_debt("A银行", "credit_card", 10000, "18%", 500),
+...      make_debt("B消费金融", "consumer_finance", 5000, "24%", 300)]
+>>> plan = plan_debts(d, 2000)
+>>> plan.avalanche.order, plan.snowball.order, plan.avalanche.months
+([1, 0], [1, 0], 9)
+>>> pro_rata(Decimal("1000"), [Decimal(1), Decimal(1), Decimal(1)])
+[Decimal('333.34'), Decimal('333.33'), Decimal('333.33')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Sequence
+
+from . import rules
+from .errors import InputError
+from .parse import CENT, money, parse_amount, parse_count, parse_rate, parse_text, to_decimal
+
+__all__ = ["KINDS", "Debt", "OrderPlan", "DebtPlan", "make_debt", "parse_kind", "plan_debts", "pro_rata"]
+
+#: Kinds of debt, with the words people use for them in either script.
+KINDS = ("credit_card", "bank_loan", "consumer_finance", "online_loan", "private_loan", "other")
+_KIND_WORDS = {
+    "信用卡": "credit_card",
+    "银行贷款": "bank_loan", "銀行貸款": "bank_loan",
+    "消费金融": "consumer_finance", "消費金融": "consumer_finance",
+    "网贷": "online_loan", "網貸": "online_loan",
+    "民间借贷": "private_loan", "民間借貸": "private_loan",
+    "其他": "other",
+}
+_ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Debt:
+    lender: str
+    kind: str
+    balance: Decimal
+    annual_rate: Decimal
+    min_payment: Decimal
+    days_overdue: int = 0
+
+
+def parse_kind(value: object, field: str = "kind") -> str:
+    """A kind code from a code or its Chinese name; empty means ``other``.
+
+    >>> parse_kind("網貸"), parse_kind("")
+    ('online_loan', 'other')
+    """
+    if value is None:
+        return "other"
+    if not isinstance(value, str):
+        raise InputError(field, "kind_invalid")
+    s = value.strip()
+    if not s:
+        return "other"
+    if s in KINDS:
+        return s
+    if s in _KIND_WORDS:
+        return _KIND_WORDS[s]
+    raise InputError(field, "kind_invalid")
+
+
+def make_debt(
+    lender: object, kind: object, balance: object, annual_rate: object, min_payment: object = 0, days_overdue: object = 0
+) -> Debt:
+    """A debt from raw values (strings are parsed; ``annual_rate`` bare numbers are percent)."""
+    name = parse_text(lender, "lender", required=True, maximum=rules.MAX_FIELD_LENGTH)
+    b = parse_amount(balance, "balance")
+    if b <= 0:
+        raise InputError("balance", "amount_zero")
+    if isinstance(annual_rate, str):
+        rate = parse_rate(annual_rate, "percent", "annual_rate")
+    else:
+        rate = to_decimal(annual_rate, "annual_rate", "rate_invalid")
+        if rate < 0 or rate > rules.MAX_ANNUAL_RATE:
+            raise InputError("annual_rate", "rate_too_large" if rate > 0 else "rate_negative")
+    minimum = parse_amount(min_payment, "min_payment")
+    days = parse_count(days_overdue, "days_overdue", 0, rules.MAX_DAYS)
+    return Debt(name, parse_kind(kind), b, rate, minimum, days)
+
+
+def pro_rata(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
+    """Split ``total`` in proportion to ``weights``, to the cent, summing
+    exactly to ``total`` (largest remainder; ties go to the earlier item).
+
+    >>> pro_rata(Decimal("100.00"), [Decimal(2), Decimal(1)])
+    [Decimal('66.67'), Decimal('33.33')]
+    """
+    total = money(total)
+    weight_sum = sum(weights, Decimal(0))
+    if not weights:
+        return []
+    if weight_sum <= 0:
+        raise InputError("balance", "amount_zero")
+    raw = [total * w / weight_sum for w in weights]
+    floors = [x.quantize(CENT, rounding=ROUND_DOWN) for x in raw]
+    cents_left = int(((total - sum(floors, Decimal(0))) / CENT).to_integral_value(rounding=ROUND_HALF_UP))
+    ranked = sorted(range(len(raw)), key=lambda i: (-(raw[i] - floors[i]), i))
+    for i in ranked[:cents_left]:
+        floors[i] += CENT
+    return floors
+
+
+@dataclass
+class OrderPlan:
+    """One payoff order run month by month."""
+
+    name: str
+    order: list[int]
+    finished: bool
+    months: int | None
+    total_interest: Decimal
+    total_paid: Decimal
+    payoff_month: list[int | None]
+    #: balances[i][m] = debt i's balance after month m (m = 0 is today)
+    balances: list[list[Decimal]] = field(repr=False)
+
+
+@dataclass
+class DebtPlan:
+    debts: list[Debt]
+    capacity: Decimal
+    total_balance: Decimal
+    total_min_payment: Decimal
+    weighted_rate: Decimal
+    shortfall: Decimal
+    pro_rata: list[Decimal]
+    avalanche: OrderPlan | None
+    snowball: OrderPlan | None
+
+
+def avalanche_order(debts: Sequence[Debt]) -> list[int]:
+    """Highest rate first; ties: smaller balance, then input order."""
+    return sorted(range(len(debts)), key=lambda i: (-debts[i].annual_rate, debts[i].balance, i))
+
+
+def snowball_order(debts: Sequence[Debt]) -> list[int]:
+    """Smallest balance first; ties: higher rate, then input order."""
+    return sorted(range(len(debts)), key=lambda i: (debts[i].balance, -debts[i].annual_rate, i))
+
+
+def simulate(debts: Sequence[Debt], capacity: Decimal, order: list[int], name: str) -> OrderPlan:
+    """Run one order month by month (see the module doc)."""
+    count = len(debts)
+    balances = [d.balance for d in debts]
+    monthly = [d.annual_rate / rules.MONTHS_PER_YEAR for d in debts]
+    history = [[b] for b in balances]
+    payoff_month: list[int | None] = [None] * count
+    total_interest = total_paid = _ZERO
+    month = 0
+    while any(b > 0 for b in balances):
+        month += 1
+        if month > rules.MAX_PAYOFF_MONTHS:
+            break
+        month_interest = _ZERO
+        for i in range(count):
+            if balances[i] > 0:
+                interest = money(balances[i] * monthly[i])
+                balances[i] += interest
+                month_interest += interest
+        if month == 1 and month_interest >= capacity:
+            month = rules.MAX_PAYOFF_MONTHS + 1
+            total_interest += month_interest
+            break
+        left = capacity
+        for i in range(count):
+            if balances[i] > 0:
+                pay = min(debts[i].min_payment, balances[i], left)
+                balances[i] -= pay
+                left -= pay
+        for i in order:
+            if left <= 0:
+                break
+            if balances[i] > 0:
+                pay = min(left, balances[i])
+                balances[i] -= pay
+                left -= pay
+        total_interest += month_interest
+        total_paid += capacity - left
+        for i in range(count):
+            history[i].append(balances[i])
+            if balances[i] == 0 and payoff_month[i] is None:
+                payoff_month[i] = month
+    finished = all(b == 0 for b in balances)
+    return OrderPlan(
+        name=name,
+        order=list(order),
+        finished=finished,
+        months=month if finished else None,
+        total_interest=total_interest,
+        total_paid=total_paid,
+        payoff_month=payoff_month,
+        balances=history,
+    )
+
+
+def plan_debts(debts: Sequence[Debt], capacity: object) -> DebtPlan:
+    """Totals, the balance-weighted rate, avalanche and snowball plans, the
+    shortfall (minimums over capacity) and the pro-rata split of capacity."""
+    if not debts:
+        raise InputError("balance", "debts_required")
+    if len(debts) > rules.MAX_DEBTS:
+        raise InputError("balance", "too_many_rows", maximum=rules.MAX_DEBTS)
+    cap = parse_amount(capacity, "capacity")
+    total_balance = sum((d.balance for d in debts), _ZERO)
+    total_min = sum((d.min_payment for d in debts), _ZERO)
+    weighted = (sum((d.balance * d.annual_rate for d in debts), Decimal(0)) / total_balance).quantize(
+        Decimal("1e-6"), rounding=ROUND_HALF_UP
+    )
+    shortfall = max(_ZERO, total_min - cap)
+    split = pro_rata(cap, [d.balance for d in debts])
+    if shortfall > 0 or cap == 0:
+        avalanche = snowball = None
+    else:
+        avalanche = simulate(debts, cap, avalanche_order(debts), "avalanche")
+        snowball = simulate(debts, cap, snowball_order(debts), "snowball")
+    return DebtPlan(
+        debts=list(debts),
+        capacity=cap,
+        total_balance=total_balance,
+        total_min_payment=total_min,
+        weighted_rate=weighted,
+        shortfall=money(shortfall),
+        pro_rata=split,
+        avalanche=avalanche,
+        snowball=snowball,
+    )
