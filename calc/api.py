@@ -433,7 +433,7 @@ def _budget(form: _Form, out: _Out) -> None:
         groups[kind] = rows
     if not groups["income"] and not any(e.field == "income" for e in form.errors):
         form.fail(InputError("income", "income_required"))
-    ratio = form.get("buffer_ratio", _percent("buffer_ratio", Decimal("0.99")), default=Decimal("0.1"))
+    ratio = form.get("buffer_ratio", _percent("buffer_ratio", rules.MAX_BUFFER_RATIO), default=rules.DEFAULT_BUFFER_RATIO)
     form.check()
     cap = repayment_capacity([v for _, v in groups["income"]], [v for _, v in groups["expense"]], ratio)
     out.amount("total_income", cap.total_income)
@@ -462,7 +462,7 @@ def _schedule(form: _Form, out: _Out) -> None:
     method = form.get("method", _method, default="equal_installment")
     months = form.get("months", _count("months", 1, rules.MAX_SCHEDULE_MONTHS, True))
     rate = form.get("annual_rate", _annual("annual_rate"), default=Decimal(0))
-    fee_rate = form.get("fee_rate", _percent("fee_rate", Decimal("0.1")), default=Decimal(0))
+    fee_rate = form.get("fee_rate", _percent("fee_rate", rules.MAX_MONTHLY_FEE_RATE), default=Decimal(0))
     start = form.get("start", _date("start"), default=None)
     form.check()
     s = amortize(principal, months, method, rate, fee_rate, start)
@@ -687,7 +687,7 @@ def _options(form: _Form, out: _Out) -> None:
     ext_rate = form.get("extension_rate", _annual("extension_rate"), default=None)
     inst_months = form.get("installment_months", _count("installment_months", 1, rules.MAX_SCHEDULE_MONTHS, True), default=24)
     inst_fee = form.get(
-        "installment_fee_rate", _percent("installment_fee_rate", Decimal("0.1")), default=rules.TYPICAL_CARD_INSTALLMENT_FEE_RATE
+        "installment_fee_rate", _percent("installment_fee_rate", rules.MAX_MONTHLY_FEE_RATE), default=rules.TYPICAL_CARD_INSTALLMENT_FEE_RATE
     )
     pers_months = form.get(
         "personalized_months",

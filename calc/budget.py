@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
+from . import rules
 from .errors import InputError
-from .parse import money, parse_amount, parse_percent, to_decimal
+from .parse import money, parse_amount, parse_percent, percent_text, to_decimal
 
 __all__ = ["Capacity", "repayment_capacity", "shares"]
 
@@ -46,7 +47,7 @@ def _amounts(values: Iterable[object], field: str) -> list[Decimal]:
     return out
 
 
-def repayment_capacity(incomes: Iterable[object], expenses: Iterable[object], buffer_ratio: object = Decimal("0.1")) -> Capacity:
+def repayment_capacity(incomes: Iterable[object], expenses: Iterable[object], buffer_ratio: object = rules.DEFAULT_BUFFER_RATIO) -> Capacity:
     """Monthly income and expenses (amounts or strings) to a repayment capacity.
 
     ``buffer_ratio`` is a fraction in [0, 1) (strings are percent: ``"10"``).
@@ -54,11 +55,11 @@ def repayment_capacity(incomes: Iterable[object], expenses: Iterable[object], bu
     inc = _amounts(incomes, "income")
     exp = _amounts(expenses, "expense")
     if isinstance(buffer_ratio, str):
-        ratio = parse_percent(buffer_ratio, "buffer_ratio", Decimal("0.99"))
+        ratio = parse_percent(buffer_ratio, "buffer_ratio", rules.MAX_BUFFER_RATIO)
     else:
         ratio = to_decimal(buffer_ratio, "buffer_ratio", "percent_invalid")
-        if ratio < 0 or ratio >= 1:
-            raise InputError("buffer_ratio", "percent_range", maximum="99")
+        if ratio < 0 or ratio > rules.MAX_BUFFER_RATIO:
+            raise InputError("buffer_ratio", "percent_range", maximum=percent_text(rules.MAX_BUFFER_RATIO))
     total_income = money(sum(inc, Decimal(0)))
     total_expenses = money(sum(exp, Decimal(0)))
     surplus = total_income - total_expenses

@@ -34,7 +34,7 @@ from decimal import Decimal
 
 from . import rules
 from .errors import InputError
-from .parse import money, parse_amount, parse_count, parse_percent, parse_rate, to_decimal
+from .parse import money, parse_amount, parse_count, parse_percent, parse_rate, percent_text, to_decimal
 from .rates import penalty_interest
 from .schedule import Schedule, amortize
 
@@ -70,14 +70,7 @@ class OptionsResult:
 
 
 def _rate(value: object, field: str) -> Decimal:
-    if isinstance(value, str):
-        return parse_rate(value, "percent", field)
-    rate = to_decimal(value, field, "rate_invalid")
-    if rate < 0:
-        raise InputError(field, "rate_negative")
-    if rate > rules.MAX_ANNUAL_RATE:
-        raise InputError(field, "rate_too_large")
-    return rate
+    return parse_rate(value, "percent", field)
 
 
 def _plan(owed: Decimal, months: int, kind: str, rate: Decimal, fee_rate: Decimal) -> Schedule:
@@ -119,7 +112,7 @@ def compare_options(
     annual_rate: object,
     interest_owed: object = 0,
     penalty_owed: object = 0,
-    markup: object = Decimal("0.5"),
+    markup: object = rules.PENALTY_MARKUP_MAX,
     savings: object = 0,
     horizon_days: object = 90,
     extension_months: object = 12,
@@ -144,18 +137,18 @@ def compare_options(
     penalty = parse_amount(penalty_owed, "penalty_owed")
     m = parse_percent(markup, "markup") if isinstance(markup, str) else to_decimal(markup, "markup", "percent_invalid")
     if m < 0 or m > rules.MISUSE_MARKUP_MAX:
-        raise InputError("markup", "markup_range", maximum="100")
+        raise InputError("markup", "markup_range", maximum=percent_text(rules.MISUSE_MARKUP_MAX))
     cash = parse_amount(savings, "savings")
     horizon = parse_count(horizon_days, "horizon_days", 1, rules.MAX_DAYS)
     ext_months = parse_count(extension_months, "extension_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
     ext_rate = rate if extension_rate is None or extension_rate == "" else _rate(extension_rate, "extension_rate")
     inst_months = parse_count(installment_months, "installment_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
     if isinstance(installment_fee_rate, str):
-        fee_rate = parse_percent(installment_fee_rate, "installment_fee_rate", Decimal("0.1"))
+        fee_rate = parse_percent(installment_fee_rate, "installment_fee_rate", rules.MAX_MONTHLY_FEE_RATE)
     else:
         fee_rate = to_decimal(installment_fee_rate, "installment_fee_rate", "percent_invalid")
-        if fee_rate < 0 or fee_rate > Decimal("0.1"):
-            raise InputError("installment_fee_rate", "percent_range", maximum="10")
+        if fee_rate < 0 or fee_rate > rules.MAX_MONTHLY_FEE_RATE:
+            raise InputError("installment_fee_rate", "percent_range", maximum=percent_text(rules.MAX_MONTHLY_FEE_RATE))
     pers_months = parse_count(personalized_months, "personalized_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
     pers_rate = _rate(personalized_rate, "personalized_rate")
 

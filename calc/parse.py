@@ -331,16 +331,17 @@ def parse_percent(text: object, field: str, maximum: Decimal = Decimal(1)) -> De
         if s.endswith("%"):
             s = s[:-1]
         if s[:1] in ("-", "−") and _NUMBER.fullmatch(s[1:]):
-            raise InputError(field, "percent_range", maximum=_pct(maximum))
+            raise InputError(field, "percent_range", maximum=percent_text(maximum))
         if not _NUMBER.fullmatch(s):
             raise InputError(field, "percent_invalid")
         value = Decimal(s) / 100
     if value < 0 or value > maximum:
-        raise InputError(field, "percent_range", maximum=_pct(maximum))
+        raise InputError(field, "percent_range", maximum=percent_text(maximum))
     return value
 
 
-def _pct(fraction: Decimal) -> str:
+def percent_text(fraction: Decimal) -> str:
+    """A fraction as a percent number for messages: 0.5 -> '50'."""
     return f"{(fraction * 100).normalize():f}"
 
 

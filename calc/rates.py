@@ -33,7 +33,7 @@ from typing import Callable, Sequence
 
 from . import rules
 from .errors import InputError
-from .parse import money, parse_amount, parse_percent, parse_rate, to_decimal
+from .parse import money, parse_amount, parse_percent, parse_rate, percent_text, to_decimal
 
 __all__ = ["AnnualRate", "apr", "penalty_interest", "card_late_fee"]
 
@@ -219,7 +219,7 @@ def penalty_interest(
     principal: object,
     days: object,
     annual_rate: object,
-    markup: object = Decimal("0.5"),
+    markup: object = rules.PENALTY_MARKUP_MAX,
     day_count: int = rules.DAYS_PER_YEAR,
 ) -> Decimal:
     """罚息, simple interest on the overdue principal at the penalty rate:
@@ -245,8 +245,8 @@ def penalty_interest(
     else:
         m = to_decimal(markup, "markup", "percent_invalid")
     if m < 0 or m > rules.MISUSE_MARKUP_MAX:
-        raise InputError("markup", "markup_range", maximum="100")
-    if day_count not in (360, 365, 366):
+        raise InputError("markup", "markup_range", maximum=percent_text(rules.MISUSE_MARKUP_MAX))
+    if day_count not in (rules.DAYS_PER_YEAR, rules.CARD_DAYS_PER_YEAR_REPORTED):
         raise InputError("day_count", "day_count_invalid")
     return money(p * rate * (1 + m) / day_count * n)
 

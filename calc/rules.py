@@ -229,9 +229,13 @@ MAX_ANNUAL_RATE = Decimal("10")  # 1000% a year
 MAX_SCHEDULE_MONTHS = 360
 MAX_PAYOFF_MONTHS = 600
 MAX_DAYS = 36500
+#: Default share of the monthly surplus kept back (DESIGN: buffer_ratio=0.1).
+DEFAULT_BUFFER_RATIO = Decimal("0.1")
 MAX_DEBTS = 50
 MAX_BUDGET_ROWS = 100
 MAX_TEXT_LENGTH = 500
+MAX_MONTHLY_FEE_RATE = Decimal("0.1")  # 10% a month
+MAX_BUFFER_RATIO = Decimal("0.99")
 MAX_FIELD_LENGTH = 100
 
 _BRIEF = "shared/domain-brief.md"
@@ -345,6 +349,9 @@ SOURCES: dict[str, Source] = {
     "MAX_BUDGET_ROWS": _LIMIT,
     "MAX_TEXT_LENGTH": _LIMIT,
     "MAX_FIELD_LENGTH": _LIMIT,
+    "MAX_MONTHLY_FEE_RATE": _LIMIT,
+    "MAX_BUFFER_RATIO": _LIMIT,
+    "DEFAULT_BUFFER_RATIO": Source("Project default, not law: keep 10% of the surplus for surprises", "2026-03"),
 }
 
 

@@ -42,7 +42,7 @@ from functools import cached_property
 from . import rules
 from .dates import add_months
 from .errors import InputError
-from .parse import money, parse_amount, parse_count, parse_date, parse_percent, parse_rate, to_decimal
+from .parse import money, parse_amount, parse_count, parse_date, parse_percent, parse_rate, percent_text, to_decimal
 from .rates import AnnualRate, apr
 
 __all__ = ["METHODS", "Row", "Schedule", "Payoff", "amortize", "payoff", "months_to_repay", "max_months"]
@@ -110,22 +110,15 @@ def max_months(method: str) -> int:
 
 
 def _rate(value: object, field: str) -> Decimal:
-    if isinstance(value, str):
-        return parse_rate(value, "percent", field)
-    rate = to_decimal(value, field, "rate_invalid")
-    if rate < 0:
-        raise InputError(field, "rate_negative")
-    if rate > rules.MAX_ANNUAL_RATE:
-        raise InputError(field, "rate_too_large")
-    return rate
+    return parse_rate(value, "percent", field)
 
 
 def _fee_rate(value: object) -> Decimal:
     if isinstance(value, str):
-        return parse_percent(value, "fee_rate", Decimal("0.1"))
+        return parse_percent(value, "fee_rate", rules.MAX_MONTHLY_FEE_RATE)
     rate = to_decimal(value, "fee_rate", "percent_invalid")
-    if rate < 0 or rate > Decimal("0.1"):
-        raise InputError("fee_rate", "percent_range", maximum="10")
+    if rate < 0 or rate > rules.MAX_MONTHLY_FEE_RATE:
+        raise InputError("fee_rate", "percent_range", maximum=percent_text(rules.MAX_MONTHLY_FEE_RATE))
     return rate
 
 
