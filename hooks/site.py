@@ -1,0 +1,272 @@
+"""Site-wide build hooks: per-script search, the sitemap beside each script, glossary
+tooltips, and the Content-Security-Policy.
+
+- Search: mkdocs-static-i18n merges both scripts into one index at /search/. After the
+  whole build we split it: 简体 entries stay at /search/search_index.json, 繁體 entries
+  (their "zh-Hant/" prefix removed) go to /zh-Hant/search/search_index.json. The
+  template (overrides/main.html) points a 繁體 page's search base at /zh-Hant/.
+- Sitemap: Material's language switcher fetches sitemap.xml beside each alternate link
+  (Material #6582), so /zh-Hant/sitemap.xml must exist. We write it.
+- Glossary: terms from includes/abbr.<lang>.md (`*[term]: definition`) are wrapped in
+  <abbr title> on their first use in a page's prose, in the page's own script.
+  Python-Markdown's abbr extension cannot do this for Chinese: it needs word boundaries,
+  and there are none between Chinese characters.
+- Language links: Material fetches sitemap.xml beside every <link rel=alternate hreflang>
+  in the head and then hijacks clicks on the language switcher, landing on a URL without
+  its trailing slash (and a 404 for every per-page alternate). The switcher's own links
+  already lead to the same page in the other script (mkdocs-static-i18n), and the
+  hreflang alternates live in sitemap.xml, so we drop the head <link rel=alternate>s.
+- CSP: every page gets a <meta http-equiv=Content-Security-Policy> that allows only our
+  own origin, 'wasm-unsafe-eval' for Pyodide, and the sha256 hashes of the inline scripts
+  Material writes (no 'unsafe-inline' for scripts). The same policy, with the union of
+  the hashes, goes to site/_headers for hosts that read it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+HANT = "zh-Hant"
+
+# ---------------------------------------------------------------- page language
+
+
+def page_lang(page) -> str:
+    """The script of a page: "zh-Hant" for page.zh-Hant.md files, else "zh"."""
+    locale = getattr(page.file, "locale", None)
+    if locale:
+        return locale
+    return HANT if page.file.src_uri.endswith(f".{HANT}.md") else "zh"
+
+
+# ---------------------------------------------------------------- glossary tooltips
+
+ABBR_LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<text>.+?)\s*$")
+# Elements whose text is never annotated: headings, links, code, existing abbrs, forms,
+# widgets, scripts.
+SKIP_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script",
+             "style", "form", "output", "button", "label", "select", "option", "textarea",
+             "svg", "summary", "dt", "table")
+_glossary_cache: dict[str, list[tuple[str, str]]] = {}
+
+
+def glossary(lang: str) -> list[tuple[str, str]]:
+    """(term, definition) pairs of a script, longest term first."""
+    if lang not in _glossary_cache:
+        path = ROOT / "includes" / f"abbr.{lang}.md"
+        pairs = []
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                m = ABBR_LINE.match(line)
+                if m:
+                    pairs.append((m["term"], m["text"]))
+        pairs.sort(key=lambda p: -len(p[0]))
+        _glossary_cache[lang] = pairs
+    return _glossary_cache[lang]
+
+
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+
+
+def annotate_glossary(content: str, terms: list[tuple[str, str]]) -> str:
+    """Wrap the first prose use of each term in <abbr title=...>."""
+    if not terms:
+        return content
+    pattern = re.compile("|".join(re.escape(t) for t, _ in terms))
+    definitions = dict(terms)
+    seen: set[str] = set()
+    out: list[str] = []
+    skip_depth = 0
+    pos = 0
+    void = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "path",
+            "rect", "circle", "line", "polyline", "use"}
+
+    def text_part(text: str) -> str:
+        def repl(m: re.Match) -> str:
+            term = m.group(0)
+            if term in seen:
+                return term
+            seen.add(term)
+            return f'<abbr title="{html.escape(definitions[term], quote=True)}">{term}</abbr>'
+        return pattern.sub(repl, text)
+
+    for m in TAG.finditer(content):
+        text = content[pos:m.start()]
+        out.append(text if skip_depth else text_part(text))
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in SKIP_TAGS and name not in void and not selfclosing:
+            skip_depth += -1 if closing else 1
+            skip_depth = max(skip_depth, 0)
+        out.append(m.group(0))
+        pos = m.end()
+    tail = content[pos:]
+    out.append(tail if skip_depth else text_part(tail))
+    return "".join(out)
+
+
+def on_page_content(html_text, page, config, files):
+    return annotate_glossary(html_text, glossary(page_lang(page)))
+
+
+# ---------------------------------------------------------------- CSP
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_all_hashes: set[str] = set()
+
+
+def script_hashes(page_html: str) -> list[str]:
+    hashes = []
+    for m in INLINE_SCRIPT.finditer(page_html):
+        attrs = m["attrs"]
+        if "src=" in attrs or "application/json" in attrs or "application/ld+json" in attrs:
+            continue
+        digest = hashlib.sha256(m["body"].encode("utf-8")).digest()
+        hashes.append("'sha256-" + base64.b64encode(digest).decode() + "'")
+    return sorted(set(hashes))
+
+
+def csp(hashes) -> str:
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(hashes)])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {scripts}",
+        "worker-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def harden(output: str) -> str:
+    """Drop the head's hreflang links and add the page's CSP meta tag."""
+    output = HEAD_ALTERNATE.sub("", output)
+    hashes = script_hashes(output)
+    _all_hashes.update(hashes)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp(hashes)}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+@event_priority(-90)
+def on_post_page(output, page, config):
+    return harden(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return harden(output_content) if template_name == "404.html" else output_content
+
+
+# ---------------------------------------------------------------- after the whole build
+
+
+def split_search_index(site: Path) -> None:
+    index_path = site / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    prefix = f"{HANT}/"
+    simplified = [d for d in index["docs"] if not d["location"].startswith(prefix)]
+    traditional = []
+    for d in index["docs"]:
+        if d["location"].startswith(prefix):
+            traditional.append({**d, "location": d["location"][len(prefix):]})
+    if not traditional:  # nothing to split (already split, or one script only)
+        return
+    index_path.write_text(json.dumps({**index, "docs": simplified}, ensure_ascii=False),
+                          encoding="utf-8")
+    hant = site / HANT / "search" / "search_index.json"
+    hant.parent.mkdir(parents=True, exist_ok=True)
+    hant.write_text(json.dumps({**index, "docs": traditional}, ensure_ascii=False),
+                    encoding="utf-8")
+
+
+def write_sitemaps(site: Path) -> None:
+    root_map = site / "sitemap.xml"
+    if root_map.exists() and (site / HANT).is_dir():
+        (site / HANT / "sitemap.xml").write_bytes(root_map.read_bytes())
+        gz = site / "sitemap.xml.gz"
+        if gz.exists():
+            (site / HANT / "sitemap.xml.gz").write_bytes(gz.read_bytes())
+
+
+def write_headers(site: Path) -> None:
+    """Deployment headers for hosts that read a _headers file (Netlify, Cloudflare Pages);
+    README shows the same for nginx."""
+    policy = csp(_all_hashes)
+    (site / "_headers").write_text(
+        "/*\n"
+        f"  Content-Security-Policy: {policy}; frame-ancestors 'none'\n"
+        "  Referrer-Policy: no-referrer\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Permissions-Policy: interest-cohort=()\n"
+        "/pyodide/*\n"
+        "  Cache-Control: public, max-age=31536000, immutable\n"
+        "/assets/*\n"
+        "  Cache-Control: public, max-age=86400\n",
+        encoding="utf-8",
+    )
+
+
+# ---------------------------------------------------------------- the Pyodide runtime
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+
+
+def pyodide_version() -> str:
+    meta = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())
+    return meta["version"]
+
+
+def runtime_dir() -> str:
+    """The runtime's path inside the site, versioned so it can be cached forever."""
+    return f"pyodide/{pyodide_version()}/"
+
+
+def calc_wheel() -> Path:
+    """The calc wheel built by `python -m build` into dist/ (scripts/build does that)."""
+    wheels = sorted((ROOT / "dist").glob("calc-*-py3-none-any.whl"))
+    if len(wheels) != 1:
+        raise FileNotFoundError("Expected exactly one calc wheel in dist/; run ./scripts/build.")
+    return wheels[0]
+
+
+def wheel_url_name() -> str:
+    """The wheel's file name in the site, with its content hash, so a new wheel is a new URL."""
+    wheel = calc_wheel()
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]
+    return f"calc-{digest}.whl"
+
+
+def copy_runtime(site: Path) -> None:
+    source = ROOT / "node_modules" / "pyodide"
+    target = site / runtime_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        (target / name).write_bytes((source / name).read_bytes())
+    (target / wheel_url_name()).write_bytes(calc_wheel().read_bytes())
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has merged and written the index
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    if site.name == HANT:  # the i18n plugin builds 繁體 into site/zh-Hant/
+        site = site.parent
+    split_search_index(site)
+    write_sitemaps(site)
+    write_headers(site)
+    copy_runtime(site)

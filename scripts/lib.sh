@@ -1,0 +1,81 @@
+# Shared setup for scripts/serve, scripts/build and scripts/test. Sourced, not run.
+# Every step is idempotent and skips itself when its inputs have not changed, so the
+# scripts stay quick on a machine that is already set up.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+export NO_MKDOCS_2_WARNING=1
+export PYTHONDONTWRITEBYTECODE=1
+export TMPDIR="${TMPDIR:-/tmp}"     # jieba writes its cache here
+
+say()  { printf '\033[1;36m==> %s\033[0m\n' "$*" >&2; }
+die()  { printf '\033[1;31mError: %s\033[0m\n' "$*" >&2; exit 1; }
+
+hash_of() { cat "$@" | sha256sum | cut -c1-16; }
+
+need_cmd() {  # need_cmd CMD "how to get it"
+  command -v "$1" >/dev/null 2>&1 || die "'$1' is missing. $2"
+}
+
+setup_python() {
+  need_cmd python3 "Install Python 3.11 or newer (Debian: apt-get install python3 python3-venv)."
+  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || die "Python 3.11 or newer is needed; found $(python3 --version 2>&1)."
+  if [ ! -x "$PY" ]; then
+    say "Creating the virtual environment in .venv"
+    python3 -m venv "$VENV" || die "python3 -m venv failed. On Debian: apt-get install python3-venv."
+  fi
+  local stamp="$VENV/.deps-$(hash_of pyproject.toml)"
+  if [ ! -e "$stamp" ]; then
+    say "Installing the pinned Python dependencies (pyproject.toml [dev])"
+    "$PY" -m pip install --quiet --disable-pip-version-check -e ".[dev]" \
+      || die "pip could not install the dependencies. Is PyPI reachable (pip config, proxy)?"
+    rm -f "$VENV"/.deps-*
+    touch "$stamp"
+  fi
+}
+
+setup_node() {
+  need_cmd node "Install Node.js 18 or newer (Debian: apt-get install nodejs npm)."
+  need_cmd npm "Install npm (Debian: apt-get install npm)."
+  local stamp="node_modules/.deps-$(hash_of package.json package-lock.json)"
+  if [ ! -e "$stamp" ]; then
+    say "Installing the pinned npm packages (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error \
+      || die "npm ci failed. Is the npm registry reachable (npm config get registry)?"
+    touch "$stamp"
+  fi
+  [ -f node_modules/pyodide/pyodide.asm.wasm ] || die "node_modules/pyodide is incomplete; run: rm -rf node_modules && npm ci"
+}
+
+setup_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing Debian packages: ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then
+      command -v sudo >/dev/null 2>&1 && sudo="sudo -n" \
+        || die "Need root to install ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}'."
+    fi
+    need_cmd apt-get "This is not a Debian-like system: install Chromium at /usr/bin/chromium and Noto CJK fonts yourself."
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive $sudo apt-get update >/dev/null 2>&1 \
+           && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; } \
+      || die "apt-get could not install ${missing[*]}. Are Debian's package mirrors reachable?"
+  fi
+}
+
+build_site() {
+  say "Building the calc wheel"
+  rm -rf dist
+  "$PY" -m build --wheel --no-isolation --outdir dist >/dev/null \
+    || die "python -m build failed (see above)."
+  say "Building the site into site/ (strict)"
+  "$PY" -m mkdocs build --strict --quiet || die "mkdocs build --strict failed (see the warnings above)."
+  [ -f site/index.html ] && [ -f site/zh-Hant/index.html ] || die "The build did not write both home pages."
+}

@@ -1,0 +1,117 @@
+"""Shared fixtures: one site build per test run, a loopback server, and Chromium.
+
+The browser is Debian's /usr/bin/chromium driven by PyPI's playwright (``playwright
+install`` cannot download browsers here). ./scripts/test installs chromium when missing;
+a missing browser is an error, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.support.server import serve_in_thread
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """Build the site once per test run with ./scripts/build (strict)."""
+    if os.environ.get("SITE_PREBUILT") != "1" or not (SITE / "index.html").exists():
+        result = subprocess.run([str(ROOT / "scripts" / "build")], cwd=ROOT,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site) -> str:
+    server = serve_in_thread(built_site)
+    host, port = server.server_address[:2]
+    yield f"http://{host}:{port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium is missing: ./scripts/test installs it (apt-get install chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """Records what a page did that a test must be able to fail on: requests to any host
+    other than loopback, console errors, CSP violations and uncaught exceptions."""
+
+    def __init__(self, page):
+        self.page = page
+        self.offsite: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("request", self._on_request)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+
+    def _on_request(self, request):
+        url = request.url
+        self.requests.append(url)
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob", "about"):
+            return
+        if parsed.hostname not in LOOPBACK:
+            self.offsite.append(url)
+
+    def _on_console(self, msg):
+        if msg.type == "error" or "Content Security Policy" in msg.text:
+            self.errors.append(f"console.{msg.type}: {msg.text}")
+
+    def assert_clean(self):
+        assert self.offsite == [], f"requests off the loopback host: {self.offsite}"
+        assert self.errors == [], f"console errors: {self.errors}"
+
+
+def _new_page(browser, viewport):
+    context = browser.new_context(viewport=viewport, locale="zh-CN",
+                                  service_workers="block")
+    page = context.new_page()
+    # Any request that escapes loopback is recorded by PageWatch and then refused here,
+    # so a test never waits on the closed network.
+    page.route(lambda url: urlparse(url).hostname not in LOOPBACK and not url.startswith(("data:", "blob:")),
+               lambda route: route.abort())
+    return context, page, PageWatch(page)
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A desktop-sized page whose off-host requests and console errors fail the test."""
+    context, page, watch = _new_page(browser, {"width": 1280, "height": 900})
+    page.watch = watch
+    yield page
+    context.close()
+    watch.assert_clean()
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    """A 375 px wide phone page, with the same watch."""
+    context, page, watch = _new_page(browser, {"width": 375, "height": 740})
+    page.watch = watch
+    yield page
+    context.close()
+    watch.assert_clean()

@@ -1,0 +1,69 @@
+"""The first browser tests: both home pages, the language switcher both ways, and search
+that stays inside the page's own script. Every test also fails on a request off the
+loopback host or a console error (see conftest.PageWatch)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+HANT = "/zh-Hant/"
+
+
+@pytest.mark.parametrize("path, lang, title", [
+    ("/", "zh", "逾期协商指南"),
+    (HANT, "zh-Hant", "逾期協商指南"),
+])
+def test_home_page_renders(page, base_url, path, lang, title):
+    page.goto(base_url + path)
+    assert page.locator("html").get_attribute("lang") == lang
+    assert title in page.title()
+    assert page.locator("article h1").first.is_visible()
+
+
+def _switch_language(page, target_lang):
+    page.locator(".md-header__option .md-select").first.hover()
+    link = page.locator(f'.md-select__link[hreflang="{target_lang}"]').first
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("start, target_lang, expected", [
+    ("/about/", "zh-Hant", "/zh-Hant/about/"),
+    ("/zh-Hant/about/", "zh", "/about/"),
+    ("/", "zh-Hant", "/zh-Hant/"),
+    ("/zh-Hant/", "zh", "/"),
+])
+def test_language_switcher_lands_on_the_same_page(page, base_url, start, target_lang, expected):
+    page.goto(base_url + start)
+    _switch_language(page, target_lang)
+    assert page.url == base_url + expected
+    assert page.locator("html").get_attribute("lang") == target_lang
+
+
+@pytest.mark.parametrize("path, query, own, other", [
+    ("/about/", "还款", re.compile(r"^(?!.*/zh-Hant/)"), "/zh-Hant/"),
+    ("/zh-Hant/about/", "還款", re.compile(r"/zh-Hant/"), None),
+])
+def test_search_finds_pages_of_the_own_script_only(page, base_url, path, query, own, other):
+    page.goto(base_url + path)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
+    items = page.locator(".md-search-result__item a")
+    items.first.wait_for(timeout=15000)
+    hrefs = [items.nth(i).get_attribute("href") for i in range(items.count())]
+    assert hrefs
+    absolute = [page.evaluate("h => new URL(h, document.baseURI).href", h) for h in hrefs]
+    for url in absolute:
+        if path.startswith(HANT):
+            assert "/zh-Hant/" in url, url
+        else:
+            assert "/zh-Hant/" not in url, url
+    # The results open real pages of the same script.
+    with page.expect_navigation():
+        items.first.click()
+    assert page.locator("html").get_attribute("lang") == ("zh-Hant" if path.startswith(HANT) else "zh")
