@@ -261,6 +261,13 @@ def copy_runtime(site: Path) -> None:
     (target / wheel_url_name()).write_bytes(calc_wheel().read_bytes())
 
 
+def on_config(config):
+    """Tell the templates where the runtime and the wheel are (see overrides/main.html)."""
+    config.extra["pyodide_path"] = runtime_dir()
+    config.extra["calc_wheel"] = wheel_url_name()
+    return config
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged and written the index
 def on_post_build(config):
     site = Path(config["site_dir"])

@@ -1,1 +1,81 @@
+"""Widgets: `<!-- widget:NAME -->` in a page becomes the widget's markup, with its worked
+example computed now by the same `calc` the browser runs.
 
+- The markup of widget NAME is the Jinja template `overrides/widgets/NAME.html`. It is
+  rendered with:
+    lang      "zh" or "zh-Hant", the page's script
+    L(zh, hant)  picks the text of the page's script: {{ L("收入", "收入") }}
+    example   calc.api.EXAMPLES[NAME] (params as strings), or {} for non-calculators
+    result    calc.api.run(NAME, example, lang) for calculators, else None
+    uid       an id prefix unique on the page ("w1-", "w2-", ...)
+    name      NAME
+- A page with a widget gets `page.meta["widgets"]` (the names, in order). The template
+  (overrides/main.html) then loads `assets/js/widgets.js` (one module for every widget page)
+  and sets `data-*` attributes the runtime reads (the Pyodide path, the wheel name).
+  Pages without a widget load none of it, and no Pyodide byte.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import jinja2
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the calc package, from the source tree
+
+from calc import api  # noqa: E402
+
+MARKER = re.compile(r"^[ \t]*<!--\s*widget:([a-z][a-z0-9-]*)\s*-->[ \t]*$", re.M)
+TEMPLATES = ROOT / "overrides" / "widgets"
+# Every widget there is (calculators first, then the tools that keep data in the browser).
+WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage", "options", "debts",
+           "letter", "log", "checklist", "scam-check")
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def page_lang(page) -> str:
+    locale = getattr(page.file, "locale", None)
+    if locale:
+        return locale
+    return "zh-Hant" if page.file.src_uri.endswith(".zh-Hant.md") else "zh"
+
+
+def render_widget(name: str, lang: str, uid: str) -> str:
+    if name not in WIDGETS:
+        raise ValueError(f"unknown widget {name!r}; known: {', '.join(WIDGETS)}")
+    example = dict(api.EXAMPLES.get(name, {}))
+    result = api.run(name, example, lang) if name in api.CALCULATORS else None
+    if result is not None and not result.get("ok"):
+        raise ValueError(f"the worked example of {name!r} does not compute: {result}")
+    template = _env.get_template(f"{name}.html")
+    html = template.render(
+        name=name, lang=lang, uid=uid, example=example,
+        result=result["result"] if result else None,
+        L=lambda zh, hant: hant if lang == "zh-Hant" else zh,
+    )
+    # Blank lines would end the raw HTML block in Markdown; keep the markup in one block.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def on_page_markdown(markdown, page, config, files):
+    names: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        names.append(match.group(1))
+        uid = f"w{len(names)}-"
+        return "\n" + render_widget(match.group(1), page_lang(page), uid) + "\n"
+
+    markdown = MARKER.sub(replace, markdown)
+    if names:
+        page.meta["widgets"] = names
+    return markdown

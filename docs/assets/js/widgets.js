@@ -1,0 +1,1 @@
+// widget runtime: see issue 4
