@@ -1,0 +1,148 @@
+"""The guide's content: every page in both scripts with the same structure, 繁體 text that
+OpenCC would not change any further, enough substance per page, and the pages and anchors
+the rest of the site links to."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+GUIDE_PAGES = [
+    "what-happens", "stages", "capacity", "debts", "prepare", "options", "negotiate",
+    "agreement", "collection", "scams", "legal", "credit-report", "true-rate", "self-care",
+    "help", "faq", "glossary", "sources",
+]
+SHORT_OK = {"index", "guide/glossary", "guide/sources", "about"}  # exempt from the 800 rule
+MIN_CHARS = 800
+
+
+def simplified_pages() -> list[Path]:
+    return sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".zh-Hant.md"))
+
+
+def twin(path: Path) -> Path:
+    return path.with_name(path.name[:-3] + ".zh-Hant.md")
+
+
+def slug(path: Path) -> str:
+    return path.relative_to(DOCS).as_posix()[:-3]
+
+
+def body(text: str) -> str:
+    """The page without front matter."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[end + 5:]
+    return text
+
+
+def structure(text: str) -> dict:
+    """What must match between the two scripts: headings (level and id), admonitions,
+    tabs, tables, link targets, widgets, footnotes, task items, images."""
+    lines = body(text).splitlines()
+    return {
+        "headings": [(len(m[1]), m[2]) for m in
+                     (re.match(r"^(#{1,6})\s.*?(?:\{#([\w-]+)\})?\s*$", l) for l in lines) if m],
+        "admonitions": [re.sub(r'\s*".*"$', "", l.strip()) for l in lines
+                        if re.match(r"^\s*(!!!|\?\?\?\+?)\s", l)],
+        "tabs": sum(1 for l in lines if re.match(r'^\s*===\+?\s+"', l)),
+        "table_rows": sum(1 for l in lines if l.lstrip().startswith("|")),
+        "links": re.findall(r"\]\(([^)\s]+)\)", text),
+        "widgets": re.findall(r"<!--\s*widget:([\w-]+)\s*-->", text),
+        "footnotes": sorted(set(re.findall(r"\[\^([\w-]+)\]", text))),
+        "tasks": sum(1 for l in lines if re.match(r"^\s*[-*] \[[ xX]\]", l)),
+        "grid": text.count('class="grid'),
+    }
+
+
+def chinese_chars(text: str) -> int:
+    text = body(text)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"^\[\^[\w-]+\]:.*$", "", text, flags=re.M)  # footnote definitions
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+@pytest.mark.parametrize("name", GUIDE_PAGES)
+def test_every_guide_page_exists_in_both_scripts(name):
+    assert (DOCS / "guide" / f"{name}.md").exists()
+    assert (DOCS / "guide" / f"{name}.zh-Hant.md").exists()
+
+
+@pytest.mark.parametrize("path", simplified_pages(), ids=slug)
+def test_twins_have_the_same_structure(path):
+    hant = twin(path)
+    assert hant.exists(), f"{hant} is missing"
+    assert structure(path.read_text(encoding="utf-8")) == structure(hant.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def s2t():
+    return opencc.OpenCC("s2t")
+
+
+@pytest.mark.parametrize("path", sorted(DOCS.rglob("*.zh-Hant.md")) + [ROOT / "includes/abbr.zh-Hant.md"],
+                         ids=lambda p: p.name)
+def test_traditional_text_has_nothing_left_for_opencc_to_change(path, s2t):
+    text = path.read_text(encoding="utf-8")
+    converted = s2t.convert(text)
+    if converted != text:
+        diffs = [(i, a, b) for i, (a, b) in enumerate(zip(text, converted)) if a != b][:10]
+        context = [text[max(0, i - 8):i + 8] for i, _, _ in diffs]
+        pytest.fail(f"s2t would still change {len(diffs)}+ characters: {diffs} in {context}")
+
+
+@pytest.mark.parametrize("path", [p for p in simplified_pages() if slug(p) not in SHORT_OK
+                                  and slug(p).startswith("guide/")], ids=slug)
+def test_each_guide_page_has_at_least_800_chinese_characters(path):
+    assert chinese_chars(path.read_text(encoding="utf-8")) >= MIN_CHARS
+    assert chinese_chars(twin(path).read_text(encoding="utf-8")) >= MIN_CHARS
+
+
+@pytest.mark.parametrize("path", simplified_pages(), ids=slug)
+def test_front_matter_has_title_and_description(path):
+    for p in (path, twin(path)):
+        text = p.read_text(encoding="utf-8")
+        assert text.startswith("---\n"), p
+        head = text[4:text.find("\n---\n", 4)]
+        assert re.search(r"^title: \S", head, re.M), p
+        assert re.search(r"^description: \S", head, re.M), p
+
+
+@pytest.mark.parametrize("page, anchor", [
+    ("guide/legal", "jail"), ("guide/legal", "after-suit"), ("guide/negotiate", "refused"),
+    ("guide/credit-report", "report-shows"), ("guide/collection", "illegal"), ("guide/faq", "myths"),
+])
+def test_the_most_needed_answers_have_their_anchors_in_both_scripts(page, anchor):
+    for suffix in (".md", ".zh-Hant.md"):
+        text = (DOCS / f"{page}{suffix}").read_text(encoding="utf-8")
+        assert re.search(r"^#{2,3} .*\{#" + anchor + r"\}\s*$", text, re.M), (page, suffix)
+
+
+def test_faq_answers_at_least_30_questions():
+    text = (DOCS / "guide/faq.md").read_text(encoding="utf-8")
+    questions = re.findall(r'^\s*\?\?\?\+? question "', text, re.M) + re.findall(r"^###\s", text, re.M)
+    assert len(questions) >= 30
+
+
+def test_glossary_abbreviations_exist_for_both_scripts_with_the_same_count():
+    counts = []
+    for lang in ("zh", "zh-Hant"):
+        lines = (ROOT / f"includes/abbr.{lang}.md").read_text(encoding="utf-8").splitlines()
+        terms = [l for l in lines if re.match(r"^\*\[[^\]]+\]: \S", l)]
+        assert len(terms) >= 30
+        counts.append(len(terms))
+    assert counts[0] == counts[1]
+
+
+def test_the_one_time_credit_repair_is_told_as_history():
+    text = (DOCS / "guide/credit-report.md").read_text(encoding="utf-8")
+    assert "2025" in text and "12" in text and "2026" in text
+    assert re.search(r"2026\s*年\s*3\s*月\s*31\s*日|2026-03-31", text)
+    assert re.search(r"已经?结束|已截止|已经?截止|已关闭|已到期|已过", text)
