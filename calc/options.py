@@ -92,16 +92,25 @@ def _peak(schedule: Schedule) -> Decimal:
 
 
 def _smallest_fitting(owed: Decimal, kind: str, rate: Decimal, fee_rate: Decimal, capacity: Decimal, cap: int) -> int | None:
-    if capacity <= 0 or _peak(_plan(owed, cap, kind, rate, fee_rate)) > capacity:
+    """Smallest term in 1..cap whose largest payment fits ``capacity`` (binary
+    search, then a step back in case cent rounding broke monotonicity)."""
+
+    def fits(n: int) -> bool:
+        try:
+            return _peak(_plan(owed, n, kind, rate, fee_rate)) <= capacity
+        except InputError:
+            return True  # a debt too small to split n ways: its payments are tiny
+
+    if capacity <= 0 or not fits(cap):
         return None
     lo, hi = 1, cap
     while lo < hi:
         mid = (lo + hi) // 2
-        if _peak(_plan(owed, mid, kind, rate, fee_rate)) <= capacity:
+        if fits(mid):
             hi = mid
         else:
             lo = mid + 1
-    while lo > 1 and _peak(_plan(owed, lo - 1, kind, rate, fee_rate)) <= capacity:
+    while lo > 1 and fits(lo - 1):
         lo -= 1
     return lo
 
@@ -173,7 +182,10 @@ def compare_options(
         ("installment", inst_months, Decimal(0), rules.CARD_INSTALLMENT_MAX_PERIODS),
         ("personalized", pers_months, pers_rate, rules.PERSONALIZED_INSTALLMENT_MAX_PERIODS),
     ):
-        schedule = _plan(owed, months, key, kind_rate, fee_rate)
+        try:
+            schedule = _plan(owed, months, key, kind_rate, fee_rate)
+        except InputError as err:
+            raise InputError(f"{key}_months", err.code, **err.params) from None
         peak = _peak(schedule)
         smallest = _smallest_fitting(owed, key, kind_rate, fee_rate, cap, cap_periods)
         if months > cap_periods:

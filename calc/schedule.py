@@ -219,6 +219,10 @@ def amortize(
         total_interest += interest
         total_fee += fee
         total_payment += payment
+        if balance == 0 and k < n:
+            # Cent rounding of a tiny per-period amount cleared the debt early:
+            # say so rather than print empty rows.
+            raise InputError("months", "term_too_long_for_principal")
     return Schedule(
         method=method,
         principal=p,

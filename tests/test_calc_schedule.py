@@ -51,10 +51,15 @@ def test_last_row_absorbs_rounding_so_principal_sums_exactly(method):
     assert s.rows[-1].balance == 0
 
 
-def test_tiny_principal_over_many_months_never_goes_negative():
-    s = amortize(D("2.00"), 300, "equal_principal", 0)
-    assert all(r.balance >= 0 for r in s.rows)
-    assert sum(r.principal for r in s.rows) == D("2.00")
+def test_tiny_principal_over_many_months_is_refused_not_padded_with_empty_rows():
+    with pytest.raises(InputError) as info:
+        amortize(D("2.00"), 300, "equal_principal", 0)
+    assert (info.value.field, info.value.code) == ("months", "term_too_long_for_principal")
+
+
+def test_small_principal_that_still_splits_is_accepted():
+    s = amortize(D("100.00"), 100, "equal_principal", 0)
+    assert all(r.principal == D("1.00") for r in s.rows)
 
 
 def test_interest_free_refuses_a_nonzero_rate():
