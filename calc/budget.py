@@ -15,7 +15,7 @@ Decimal('0.00')
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from . import rules
@@ -79,4 +79,4 @@ def shares(amounts: list[Decimal]) -> list[Decimal]:
     q = Decimal("0.0001")
     if total == 0:
         return [q * 0 for _ in amounts]
-    return [(a / total).quantize(q) for a in amounts]
+    return [(a / total).quantize(q, rounding=ROUND_HALF_UP) for a in amounts]

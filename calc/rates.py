@@ -28,7 +28,7 @@ Decimal('150.00')
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import Callable, Sequence
 
 from . import rules
@@ -208,9 +208,9 @@ def apr(cash_flows: Sequence[object], periods_per_year: int = rules.APR_PERIODS_
         simple = rate * periods_per_year
         compound = (1 + rate) ** periods_per_year - 1
     return AnnualRate(
-        period_rate=rate.quantize(Decimal("1e-14")),
-        simple=simple.quantize(_RATE_PLACES),
-        compound=compound.quantize(_RATE_PLACES),
+        period_rate=rate.quantize(Decimal("1e-14"), rounding=ROUND_HALF_UP),
+        simple=simple.quantize(_RATE_PLACES, rounding=ROUND_HALF_UP),
+        compound=compound.quantize(_RATE_PLACES, rounding=ROUND_HALF_UP),
         periods_per_year=periods_per_year,
     )
 

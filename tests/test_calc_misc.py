@@ -128,3 +128,9 @@ def test_rule_figures_match_the_brief():
     assert (rules.COLLECTION_QUIET_START.hour, rules.COLLECTION_QUIET_END.hour) == (22, 8)
     assert "129号" in rules.SOURCES["DAYS_PER_YEAR"].cite
     assert {h.number for h in rules.HOTLINES} >= {"12378", "110", "96110", "12356", "12348", "12315", "400-810-8866"}
+
+
+def test_expense_shares_round_half_up_not_half_even():
+    from calc.budget import shares
+
+    assert shares([D(1), D(799)])[0] == D("0.0013")  # 0.00125 exactly
