@@ -171,7 +171,7 @@ __all__ = ["CALCULATORS", "EXAMPLES", "run"]
 
 CALCULATORS = ("budget", "schedule", "payoff", "options", "penalty", "apr", "debts", "stage", "letter")
 
-_MAX_LIST = 200
+_MAX_LIST = rules.MAX_SCHEDULE_MONTHS + 40
 _MAX_STR = 2000
 
 
@@ -181,8 +181,10 @@ _MAX_STR = 2000
 
 
 def _amt(value: Decimal) -> str:
-    value = money(value)
-    return f"{value + 0 if value else Decimal('0.00'):f}"
+    """``"1234.56"``; never ``"-0.00"``. (``str`` of a cent-quantized Decimal
+    is always fixed-point, and faster than ``format``.)"""
+    text = str(money(value))
+    return "0.00" if text == "-0.00" else text
 
 
 def _rate(value: Decimal, places: str = "0.0001") -> str:
@@ -545,8 +547,8 @@ def _markup(text: object) -> Decimal:
 
 
 def _apr(form: _Form, out: _Out) -> None:
+    use_flows = form.params.get("flows") not in (None, "", [])
     flow_texts = form.items("flows")
-    use_flows = any(t is not None for t in flow_texts)
     fee = form.get("fee_upfront", _amount("fee_upfront"), default=Decimal(0))
     deducted = form.get("deducted_interest", _amount("deducted_interest"), default=Decimal(0))
     contract = form.get("contract_date", _date("contract_date"), default=None)

@@ -87,7 +87,11 @@ def _present_value(cf0: Decimal, runs: list[tuple[int, int, Decimal]]) -> Callab
         vk = Decimal(1)
         k = 0
         for first, count, value in runs:
-            vk *= v ** (first - k)
+            gap = first - k
+            if gap == 1:
+                vk *= v
+            elif gap:
+                vk *= v**gap
             if count == 1:
                 total += value * vk
                 k = first
@@ -107,8 +111,8 @@ def _present_value(cf0: Decimal, runs: list[tuple[int, int, Decimal]]) -> Callab
 def _brent(f: Callable[[Decimal], Decimal], a: Decimal, b: Decimal, fa: Decimal, fb: Decimal) -> Decimal:
     """Brent's root finder on a bracket [a, b] with f(a), f(b) of opposite signs
     (the algorithm of scipy's ``brentq``), in Decimal."""
-    xtol = Decimal("1e-16")
-    rtol = Decimal("1e-14")
+    xtol = Decimal("1e-15")
+    rtol = Decimal("1e-13")
     xpre, xcur, fpre, fcur = a, b, fa, fb
     xblk = fblk = spre = scur = Decimal(0)
     if fpre == 0:
@@ -181,7 +185,7 @@ def apr(cash_flows: Sequence[object], periods_per_year: int = rules.APR_PERIODS_
     if len(flows) < 2:
         raise InputError("flows", "apr_no_payments")
     with localcontext() as ctx:
-        ctx.prec = 34
+        ctx.prec = 30
         if flows[0] < 0:
             flows = [-x for x in flows]
         if flows[0] == 0:

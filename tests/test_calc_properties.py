@@ -28,7 +28,12 @@ def schedules(draw):
     except InputError as err:
         # Only a principal too small to split into that many cent-rounded parts is refused.
         assert err.code == "term_too_long_for_principal"
-        assert principal < D("0.01") * months * months
+        r = rate / 12
+        if method == "equal_installment" and r:
+            first_part = principal * r / ((1 + r) ** months - 1)
+        else:
+            first_part = principal / months
+        assert first_part < 1
         return amortize(principal, 1, method, rate)
 
 
