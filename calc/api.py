@@ -140,7 +140,8 @@ Calculators
     result: ``title``, ``letter``, ``phone_script`` (plain text; render as
     text, not HTML).
 
-``EXAMPLES`` holds a worked example's params for each calculator.
+``EXAMPLES`` holds a worked example's params for each calculator (text in
+简体); ``example(name, lang)`` gives the same with its text fields in ``lang``.
 
 >>> run("payoff", {"principal": "30000", "monthly_payment": "3000", "annual_rate": "24"})["result"]["months"]
 '12'
@@ -167,7 +168,7 @@ from .rates import apr, penalty_interest
 from .schedule import METHODS, amortize, payoff, smallest_reducing_payment
 from .stage import overdue_stage, timeline
 
-__all__ = ["CALCULATORS", "EXAMPLES", "run"]
+__all__ = ["CALCULATORS", "EXAMPLES", "example", "run"]
 
 CALCULATORS = ("budget", "schedule", "payoff", "options", "penalty", "apr", "debts", "stage", "letter")
 
@@ -942,7 +943,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "penalty": {"principal": "5000", "days": "60", "annual_rate": "12", "markup": "50"},
     "apr": {"received": "12000", "payment": "1072", "periods": "12", "fee_upfront": "0"},
     "debts": {
-        "lender": ["招商银行信用卡", "某消费金融", "某网贷平台"],
+        "lender": ["甲银行信用卡", "乙消费金融", "丙网贷平台"],
         "kind": ["credit_card", "consumer_finance", "online_loan"],
         "balance": ["30000", "15000", "8000"],
         "annual_rate": ["18", "24", "36"],
@@ -964,3 +965,23 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "date": "",
     },
 }
+
+#: The text fields of ``EXAMPLES`` in 繁體 (numbers and codes are shared).
+_EXAMPLES_HANT: dict[str, dict[str, Any]] = {
+    "budget": {"income_label": ["工資", "兼職"], "expense_label": ["房租", "伙食", "交通通訊", "孩子和家用"]},
+    "debts": {"lender": ["甲銀行信用卡", "乙消費金融", "丙網貸平臺"]},
+    "letter": {"name": "張三", "lender": "某某銀行信用卡中心", "cause": "2025年10月公司裁員，目前已重新找到工作，收入比以前低"},
+}
+
+
+def example(name: str, lang: object = "zh") -> dict[str, Any]:
+    """A copy of ``EXAMPLES[name]`` with its free-text fields in ``lang``'s script
+    (``{}`` for an unknown name), so a 繁體 page shows 繁體 labels.
+
+    >>> example("debts", "zh-Hant")["lender"][0], example("debts")["lender"][0]
+    ('甲銀行信用卡', '甲银行信用卡')
+    """
+    params = {k: list(v) if isinstance(v, list) else v for k, v in EXAMPLES.get(name, {}).items()}
+    if messages.normalize_lang(lang) == "zh-Hant":
+        params.update(_EXAMPLES_HANT.get(name, {}))
+    return params

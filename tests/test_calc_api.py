@@ -193,7 +193,7 @@ def test_options_example_has_one_bar_per_option_and_reasons():
 def test_debts_example_plan_and_exact_pro_rata():
     r = run("debts", EXAMPLES["debts"])["result"]
     assert sum(D(d["share"]) for d in r["debts"]) == D(r["capacity"])
-    assert r["avalanche"]["order_lenders"][0] == "某网贷平台"
+    assert r["avalanche"]["order_lenders"][0] == "丙网贷平台"
     assert len(r["chart"]["avalanche"]) == 3
     assert len(r["chart"]["months"]) == len(r["chart"]["avalanche"][0]["balances"])
 
@@ -277,3 +277,21 @@ def test_internal_errors_are_caught(monkeypatch):
 def test_api_docstring_documents_every_calculator():
     for name in CALCULATORS:
         assert f"``{name}``\n" in api.__doc__
+
+
+@pytest.mark.parametrize("name", CALCULATORS)
+def test_traditional_examples_have_only_traditional_text(name):
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    params = api.example(name, "zh-Hant")
+    assert set(params) == set(EXAMPLES[name])
+    texts = [v for value in params.values() for v in (value if isinstance(value, list) else [value])]
+    assert all(s2t.convert(t) == t for t in texts)
+    assert run(name, params, "zh-Hant")["ok"]
+
+
+def test_example_returns_a_copy():
+    params = api.example("budget")
+    params["income"].append("1")
+    assert EXAMPLES["budget"]["income"] == ["6500", "1500"]
