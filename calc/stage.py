@@ -21,7 +21,6 @@ from datetime import date, timedelta
 
 from . import rules
 from .dates import add_months
-from .errors import InputError
 from .parse import parse_count, parse_date
 
 __all__ = ["Stage", "TimelineEvent", "overdue_stage", "days_overdue", "timeline"]
