@@ -21,8 +21,7 @@ def test_apr_accepts_lender_view_signs():
 
 def test_apr_handles_a_zero_payment_period_grace_month():
     r = apr([10000, 0] + [-900] * 12)
-    assert r.simple > apr([10000] + [-900] * 12).simple * 0  # solvable
-    assert r.simple < apr([10000] + [-900] * 12).simple
+    assert 0 < r.simple < apr([10000] + [-900] * 12).simple
 
 
 def test_apr_very_high_rate_still_bracketed():
