@@ -192,6 +192,13 @@ def amortize(
     else:
         level = money(p / n)
 
+    if n > 1 and method != "interest_first":
+        first_part = level - money(p * r) if method == "equal_installment" else level
+        if first_part <= 0:
+            # The per-period principal rounds to nothing: the whole debt would
+            # sit in the last row. Say so instead.
+            raise InputError("months", "term_too_long_for_principal")
+
     rows: list[Row] = []
     balance = p
     total_interest = total_fee = total_payment = _ZERO

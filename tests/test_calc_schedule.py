@@ -130,3 +130,10 @@ def test_payoff_zero_payment_refused():
     with pytest.raises(InputError) as info:
         payoff(1000, 0)
     assert info.value.code == "amount_zero"
+
+
+def test_payment_that_only_covers_interest_is_refused_as_too_long_a_term():
+    # 112.50 at 3%/month over 198 months: the rounded payment equals the first interest
+    with pytest.raises(InputError) as info:
+        amortize(D("112.50"), 198, "equal_installment", D("0.36"))
+    assert info.value.code == "term_too_long_for_principal"
