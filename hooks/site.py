@@ -268,6 +268,31 @@ def on_config(config):
     return config
 
 
+# ---------------------------------------------------------------- Material's CDN fallbacks
+
+# Material's bundle loads two scripts from unpkg.com when it needs them: a ResizeObserver
+# polyfill on old browsers (old Android WebViews, Safari < 13.1: real readers' phones) and
+# mermaid when a page has diagrams (ours have none). Both would be third-party requests, so
+# the build points them at our own copies (the polyfill comes from the pinned npm package).
+BUNDLE_LOCAL = ("new URL(%r,document.querySelector(\"script[src*='javascripts/bundle.']\").src).href")
+CDN_FALLBACKS = {
+    '"https://unpkg.com/resize-observer-polyfill"': BUNDLE_LOCAL % "../vendor/resize-observer.js",
+    '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"': BUNDLE_LOCAL % "../vendor/mermaid-not-shipped.js",
+}
+
+
+def localise_material_bundle(site: Path) -> None:
+    for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
+        text = bundle.read_text(encoding="utf-8")
+        for remote, local in CDN_FALLBACKS.items():
+            text = text.replace(remote, local)
+        bundle.write_text(text, encoding="utf-8")
+    vendor = site / "assets" / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    polyfill = ROOT / "node_modules" / "resize-observer-polyfill" / "dist" / "ResizeObserver.js"
+    (vendor / "resize-observer.js").write_bytes(polyfill.read_bytes())
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged and written the index
 def on_post_build(config):
     site = Path(config["site_dir"])
@@ -277,3 +302,4 @@ def on_post_build(config):
     write_sitemaps(site)
     write_headers(site)
     copy_runtime(site)
+    localise_material_bundle(site)

@@ -67,3 +67,12 @@ def test_search_finds_pages_of_the_own_script_only(page, base_url, path, query, 
     with page.expect_navigation():
         items.first.click()
     assert page.locator("html").get_attribute("lang") == ("zh-Hant" if path.startswith(HANT) else "zh")
+
+
+def test_old_browser_without_resize_observer_gets_our_polyfill_not_a_cdn(page, base_url):
+    """Material loads a ResizeObserver polyfill from unpkg.com on old browsers; the build
+    points it at our own copy (hooks/site.py). Simulate such a browser."""
+    page.add_init_script("delete window.ResizeObserver;")
+    page.goto(base_url + "/guide/faq/")
+    page.wait_for_function("typeof window.ResizeObserver === 'function'", timeout=10000)
+    assert any(url.endswith("/assets/vendor/resize-observer.js") for url in page.watch.requests)
