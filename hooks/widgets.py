@@ -9,10 +9,14 @@ example computed now by the same `calc` the browser runs.
     result    calc.api.run(NAME, example, lang) for calculators, else None
     uid       an id prefix unique on the page ("w1-", "w2-", ...)
     name      NAME
-- A page with a widget gets `page.meta["widgets"]` (the names, in order). The template
-  (overrides/main.html) then loads `assets/js/widgets.js` (one module for every widget page)
-  and sets `data-*` attributes the runtime reads (the Pyodide path, the wheel name).
-  Pages without a widget load none of it, and no Pyodide byte.
+- A page with a widget gets `page.meta["widgets"]` (the names, in order). When one of them
+  is a calculator (a name in calc.api.CALCULATORS) it also gets `page.meta["calc_widgets"]`,
+  and the template (overrides/main.html) then loads `assets/js/widgets.js` (the runtime,
+  one module for every calculator page) and sets `data-*` attributes the runtime reads (the
+  Pyodide path, the wheel name). Pages without a calculator (the call log, the checklist,
+  the scam check, guide pages) load none of it, and no Pyodide byte.
+- A widget NAME with its own module `docs/assets/js/tools/NAME.js` puts that path in
+  `page.meta["tool_scripts"]`; the template loads each as a module script, on that page only.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from calc import api  # noqa: E402
 
 MARKER = re.compile(r"^[ \t]*<!--\s*widget:([a-z][a-z0-9-]*)\s*-->[ \t]*$", re.M)
 TEMPLATES = ROOT / "overrides" / "widgets"
+TOOL_SCRIPTS = ROOT / "docs" / "assets" / "js" / "tools"
 # Every widget there is (calculators first, then the tools that keep data in the browser).
 WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage", "options", "debts",
            "letter", "log", "checklist", "scam-check")
@@ -78,4 +83,11 @@ def on_page_markdown(markdown, page, config, files):
     markdown = MARKER.sub(replace, markdown)
     if names:
         page.meta["widgets"] = names
+        calculators = [n for n in names if n in api.CALCULATORS]
+        if calculators:
+            page.meta["calc_widgets"] = calculators
+        scripts = [f"assets/js/tools/{n}.js" for n in dict.fromkeys(names)
+                   if (TOOL_SCRIPTS / f"{n}.js").is_file()]
+        if scripts:
+            page.meta["tool_scripts"] = scripts
     return markdown
