@@ -1,0 +1,111 @@
+// 协议核对 (agreement checklist): the reader ticks what the draft agreement states; every
+// unticked item becomes one line of a ready-to-send "please confirm in writing" message.
+// Nothing is stored unless the reader ticks "在本设备上记住我的输入" (localStorage
+// "yqxs:checklist"); "忘记我的输入" removes it. Typed text goes into the message as text.
+
+import { copyText, fieldError, fill, mountAll, store, strings } from "./common.js";
+
+export const KEY = "yqxs:checklist";
+
+function setup(root) {
+  const S = strings(root);
+  const form = root.querySelector('form[data-tool="checklist"]');
+  const items = Array.from(form.querySelectorAll('input[name="item"]'));
+  const lender = form.elements.namedItem("lender");
+  const last4 = form.elements.namedItem("account_last4");
+  const remember = form.elements.namedItem("remember");
+  const summary = root.querySelector('output[name="summary"]');
+  const message = root.querySelector("[data-message]");
+  const status = root.querySelector("[data-status]");
+
+  function validLast4() {
+    const v = last4.value.trim();
+    const ok = v === "" || /^\d{4}$/.test(v);
+    fieldError(last4, ok ? "" : S.last4_invalid);
+    return ok ? v : "";
+  }
+
+  function compose() {
+    const missing = items.filter((i) => !i.checked);
+    const who = lender.value.trim();
+    const tail = validLast4();
+    summary.dataset.value = String(missing.length);
+    if (!missing.length) {
+      summary.textContent = fill(S.complete, { n: items.length });
+      message.textContent = S.all_done;
+      return;
+    }
+    summary.textContent = fill(S.missing, { n: missing.length });
+    const lines = [who ? fill(S.greeting_to, { lender: who }) : S.greeting];
+    lines.push(tail ? fill(S.intro_last4, { last4: tail }) : S.intro);
+    missing.forEach((item, index) => {
+      lines.push(`${index + 1}. ${item.dataset.ask}${index === missing.length - 1 ? "。" : "；"}`);
+    });
+    lines.push(S.outro);
+    message.textContent = lines.join("\n");
+  }
+
+  function persist() {
+    if (!remember.checked) return;
+    store.set(KEY, JSON.stringify({
+      items: items.filter((i) => i.checked).map((i) => i.value),
+      lender: lender.value,
+      account_last4: last4.value,
+    }));
+  }
+
+  function restore() {
+    const raw = store.get(KEY);
+    if (!raw) return;
+    try {
+      const data = JSON.parse(raw);
+      const ticked = new Set(Array.isArray(data.items) ? data.items : []);
+      for (const i of items) i.checked = ticked.has(i.value);
+      if (typeof data.lender === "string") lender.value = data.lender.slice(0, 100);
+      if (typeof data.account_last4 === "string") last4.value = data.account_last4.slice(0, 4);
+      remember.checked = true;
+    } catch {
+      store.remove(KEY);
+    }
+  }
+
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("input", (event) => {
+    if (event.target === remember) return;
+    compose();
+    persist();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target === remember) {
+      if (remember.checked) { persist(); status.textContent = S.remembered; }
+      else { store.remove(KEY); status.textContent = S.forgotten; }
+      return;
+    }
+    compose();
+    persist();
+  });
+
+  root.addEventListener("click", async (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    if (button.dataset.action === "copy") {
+      const ok = await copyText(message.textContent);
+      status.textContent = ok ? S.copied : S.copy_failed;
+    } else if (button.dataset.action === "print") {
+      window.print();
+    } else if (button.dataset.action === "forget") {
+      store.remove(KEY);
+      remember.checked = false;
+      for (const i of items) i.checked = false;
+      lender.value = "";
+      last4.value = "";
+      compose();
+      status.textContent = S.forgotten;
+    }
+  });
+
+  restore();
+  compose();
+}
+
+mountAll('[data-widget="checklist"]', setup);
