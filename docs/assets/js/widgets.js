@@ -15,7 +15,8 @@
 //                                   else the string itself, else data-true/data-false text.
 //   [data-table="KEY"] (a <table>)  rows from result[KEY] (list of dicts), header from
 //                                   result.columns ([{key, label}]).
-//   [data-items="KEY"]              one clone of its <template> per item of result[KEY];
+//   [data-items="KEY"]              one clone of its <template> per item of result[KEY]
+//                                   (none when absent; a [data-hide-empty] ancestor hides);
 //                                   [data-field=F] inside gets item[F] as text, and the
 //                                   clone gets data-F="…" for every boolean/short code F.
 //   [data-chart="balance"|"shares"] an SVG chart drawn from result.chart (see drawChart).
@@ -275,7 +276,10 @@ function renderResult(form, result) {
     if (Array.isArray(rows) && Array.isArray(result.columns)) renderTable(table, result.columns, rows);
   }
   for (const holder of form.querySelectorAll("[data-items]")) {
-    if (holder.dataset.items in result) renderItems(holder, result[holder.dataset.items]);
+    const items = Array.isArray(result[holder.dataset.items]) ? result[holder.dataset.items] : [];
+    renderItems(holder, items);
+    const box = holder.closest("[data-hide-empty]");
+    if (box) box.hidden = items.length === 0;
   }
   for (const chart of form.querySelectorAll("[data-chart]")) {
     if (result.chart) drawChart(chart, result.chart, chart.dataset.chart, result);

@@ -1,0 +1,92 @@
+"""Parity: calc.api.run gives the same JSON in CPython and in Pyodide (the browser's
+runtime, run here by node with the npm package the site ships and the wheel from dist/).
+
+Every worked example in calc.api.EXAMPLES, edge cases and error cases, in both scripts,
+go through one Pyodide start (tests/support/pyodide_runner.mjs)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from calc import api
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNNER = ROOT / "tests" / "support" / "pyodide_runner.mjs"
+
+EDGE_CASES: list[tuple[str, object]] = [
+    # amounts and rates as people type them
+    ("schedule", {"principal": "５万", "months": "3年", "method": "等额本金", "annual_rate": "月息1.5%"}),
+    ("schedule", {"principal": "10000", "months": "12", "method": "installment_fee", "fee_rate": "0.6", "start": "2024-01-31"}),
+    ("schedule", {"principal": "10000", "months": "6", "method": "interest_first", "annual_rate": "日息万分之五"}),
+    ("schedule", {"principal": "10000", "months": "60", "method": "interest_free"}),
+    ("schedule", {"principal": "1", "months": "360", "annual_rate": "36"}),
+    ("payoff", {"principal": "30000", "monthly_payment": "100", "annual_rate": "24"}),  # never pays off
+    ("payoff", {"principal": "0.01", "monthly_payment": "1"}),
+    ("penalty", {"principal": "¥5,000.50", "days": "0", "annual_rate": "18%", "markup": "30", "day_count": "365"}),
+    ("apr", {"received": "10000", "payment": "1000", "periods": "12", "fee_upfront": "1000", "contract_date": "2020-03-01"}),
+    ("apr", {"flows": ["10000", "", "5500", "5500"]}),
+    ("apr", {"received": "1000", "payment": "1", "periods": "1"}),  # no rate exists
+    ("stage", {"days": "0"}),
+    ("stage", {"days": "181"}),
+    ("stage", {"due_date": "2024-02-29", "today": "2024-12-31"}),
+    ("stage", {"due_date": "2026-05-01", "today": "2026-04-01"}),  # not yet due
+    ("budget", {"income": ["3万"], "expense": ["40000"], "buffer_ratio": "0"}),  # negative surplus
+    ("budget", {"income": ["", ""], "income_label": ["", ""], "expense": []}),
+    # errors: every field, wrong types, unknown names
+    ("schedule", {"principal": "abc", "months": "0", "method": "bogus", "annual_rate": "-1", "fee_rate": "99", "start": "2026-02-30"}),
+    ("budget", {"income": ["5000", "x", "-3"], "expense": ["1e400"], "buffer_ratio": "200"}),
+    ("penalty", {"principal": "", "days": "3.5", "annual_rate": "NaN", "markup": "500"}),
+    ("apr", {"received": "100", "payment": "10", "periods": "12", "fee_upfront": "100"}),
+    ("stage", {"due_date": "yesterday"}),
+    ("options", {"principal": "30000"}),
+    ("debts", {"lender": ["a"], "balance": ["x"], "capacity": "1000"}),
+    ("letter", {"name": "", "account_last4": "12"}),
+    ("nope", {}),
+    ("payoff", {"principal": ["1", "2"]}),
+    ("payoff", {"principal": 5, "monthly_payment": True}),
+]
+
+
+def vectors() -> list[dict]:
+    out = []
+    for lang in ("zh", "zh-Hant"):
+        for name in api.EXAMPLES:
+            out.append({"name": name, "params": api.example(name, lang), "lang": lang})
+        for name, params in EDGE_CASES:
+            out.append({"name": name, "params": params, "lang": lang})
+    return out
+
+
+def cpython(v: dict) -> str:
+    return json.dumps(api.run(v["name"], v["params"], v["lang"]), ensure_ascii=False, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def pyodide_results(built_site) -> list[str]:
+    wheels = sorted((ROOT / "dist").glob("calc-*-py3-none-any.whl"))
+    assert len(wheels) == 1, f"expected one calc wheel in dist/, found {wheels}"
+    proc = subprocess.run(
+        ["node", str(RUNNER), str(wheels[0])],
+        input=json.dumps(vectors(), ensure_ascii=False), capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_vectors_cover_every_calculator_ok_and_failing():
+    results = [api.run(v["name"], v["params"], v["lang"]) for v in vectors()]
+    assert {v["name"] for v in vectors()} >= set(api.CALCULATORS)
+    assert any(r["ok"] for r in results) and any(not r["ok"] for r in results)
+
+
+def test_pyodide_gives_the_same_json_as_cpython(pyodide_results):
+    vs = vectors()
+    assert len(pyodide_results) == len(vs)
+    mismatches = [
+        (v["name"], v["lang"], v["params"]) for v, got in zip(vs, pyodide_results) if got != cpython(v)
+    ]
+    assert mismatches == [], f"{len(mismatches)} vectors differ, first: {mismatches[:3]}"
