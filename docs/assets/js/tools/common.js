@@ -116,3 +116,32 @@ export function fieldError(input, message) {
   if (!described.includes(id)) described.push(id);
   input.setAttribute("aria-describedby", described.join(" "));
 }
+
+// ------------------------------------------------------------------ CSV (RFC 4180, for Excel)
+
+/** A cell that a spreadsheet would run as a formula (= + - @, or a leading tab/CR) gets a
+ *  leading ' so it shows as text (OWASP "CSV injection"). */
+export function neutralise(text) {
+  const s = String(text ?? "");
+  return /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
+}
+
+export function csvCell(text) {
+  const safe = neutralise(text);
+  return /[",\r\n]/.test(safe) ? '"' + safe.replace(/"/g, '""') + '"' : safe;
+}
+
+/** Rows of cells -> CSV text with a UTF-8 BOM and CRLF line ends. */
+export function csvText(rows) {
+  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** Copy each column's heading onto its body cells (data-label), for the phone card layout. */
+export function labelCells(table) {
+  const heads = Array.from(table.querySelectorAll("thead th"), (th) => th.textContent.trim());
+  for (const tr of table.querySelectorAll("tbody tr")) {
+    Array.from(tr.children).forEach((cell, i) => {
+      if (cell.tagName === "TD" && heads[i]) cell.dataset.label = heads[i];
+    });
+  }
+}

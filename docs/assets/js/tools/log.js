@@ -8,7 +8,7 @@
 // are prefixed with ' so a spreadsheet shows them as text; the import strips that prefix
 // again, so a round trip gives back the same rows.
 
-import { download, el, fieldError, fill, mountAll, store, strings, todayISO } from "./common.js";
+import { csvText, download, el, fieldError, fill, mountAll, neutralise, store, strings, todayISO } from "./common.js";
 
 export const KEY = "yqxs:log";
 export const FIELDS = ["date", "time", "channel", "person", "summary", "proposal", "response", "follow_up"];
@@ -76,25 +76,14 @@ export function save(rows) {
 
 // ------------------------------------------------------------------ CSV
 
-const RISKY = /^[=+\-@\t\r]/;
-
-export function neutralise(text) {
-  return RISKY.test(text) ? "'" + text : text;
-}
-
 function unneutralise(text) {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
-function csvCell(text) {
-  const safe = neutralise(String(text));
-  return /[",\r\n]/.test(safe) ? '"' + safe.replace(/"/g, '""') + '"' : safe;
-}
+export { neutralise };
 
 export function toCSV(rows, headers) {
-  const lines = [FIELDS.map((f) => csvCell(headers[f] || f)).join(",")];
-  for (const row of rows) lines.push(FIELDS.map((f) => csvCell(row[f])).join(","));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return csvText([FIELDS.map((f) => headers[f] || f), ...rows.map((row) => FIELDS.map((f) => row[f]))]);
 }
 
 /** RFC 4180 records; throws "csv" on an unclosed quote or stray text after one. */
