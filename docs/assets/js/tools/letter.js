@@ -1,0 +1,94 @@
+// letter (协商还款申请书): copy, print and download (.txt, .md) of the letter and phone
+// script that calc wrote (widgets.js renders them into <output name=letter|phone_script>
+// as text), and the plan carried over from the options page (sessionStorage "yqxs:plan",
+// read once and removed).
+
+import YQXS from "../widgets.js";
+import { copyText, download, fill, mountAll, todayISO } from "./common.js";
+
+export const PLAN_KEY = "yqxs:plan";
+
+function toolStrings(root) {
+  const block = root.querySelector('script[type="application/json"][data-tool-strings]');
+  try { return block ? JSON.parse(block.textContent) : {}; } catch { return {}; }
+}
+
+/** Backslash-escape Markdown's punctuation so that typed text stays text in any renderer. */
+export function mdEscape(text) {
+  return String(text).replace(/[\\`*_{}\[\]<>()#+!|~&-]/g, (ch) => "\\" + ch);
+}
+
+/** The letter and the phone script as Markdown: a heading, then each line with a hard break. */
+export function toMarkdown(letter, phone, phoneHeading) {
+  const [title, ...body] = String(letter).split("\n");
+  const lines = (text) => text.map((l) => (l.trim() ? mdEscape(l) + "  " : "")).join("\n");
+  const [, ...phoneBody] = String(phone).split("\n");
+  return `# ${mdEscape(title)}\n\n${lines(body).trim()}\n\n---\n\n## ${mdEscape(phoneHeading)}\n\n${lines(phoneBody).trim()}\n`;
+}
+
+function readPlan() {
+  let plan = null;
+  try {
+    plan = JSON.parse(sessionStorage.getItem(PLAN_KEY) || "null");
+    sessionStorage.removeItem(PLAN_KEY);
+  } catch { plan = null; }
+  if (!plan || typeof plan !== "object") return null;
+  const text = (v) => (typeof v === "string" ? v.slice(0, 200) : "");
+  return {
+    label: text(plan.label), monthly_payment: text(plan.monthly_payment), months: text(plan.months),
+    amount: text(plan.amount), proposal: text(plan.proposal), lump_sum: plan.lump_sum === true,
+  };
+}
+
+function setup(root) {
+  const form = root.querySelector('form[data-calc="letter"]');
+  const S = toolStrings(root);
+  const status = root.querySelector("[data-letter-status]");
+  const letterOut = form.querySelector('output[name="letter"]');
+  const phoneOut = form.querySelector('output[name="phone_script"]');
+  const titleOut = form.querySelector('output[name="title"]');
+
+  const plan = readPlan();
+  if (plan) {
+    const set = (name, value) => { const el = form.elements.namedItem(name); if (el) el.value = value; };
+    if (plan.amount) set("amount", plan.amount);
+    if (plan.lump_sum || plan.proposal) {
+      set("proposal", plan.proposal);
+      set("monthly_payment", "");
+      set("months", "");
+    } else {
+      set("proposal", "");
+      set("monthly_payment", plan.monthly_payment);
+      set("months", plan.months);
+    }
+    root.querySelector("[data-plan-status]").textContent = fill(S.plan_loaded, { label: plan.label });
+    YQXS.recompute(form);
+  }
+
+  const fileBase = () => `${(titleOut.textContent || "letter").trim()}-${todayISO()}`;
+
+  form.addEventListener("click", async (event) => {
+    const button = event.target.closest("[data-action]");
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === "copy-letter" || action === "copy-phone") {
+      const ok = await copyText((action === "copy-letter" ? letterOut : phoneOut).textContent);
+      status.textContent = ok ? S.copied : S.copy_failed;
+    } else if (action === "print-letter") {
+      document.documentElement.dataset.print = "letter";
+      const done = () => { delete document.documentElement.dataset.print; window.removeEventListener("afterprint", done); };
+      window.addEventListener("afterprint", done);
+      window.print();
+      setTimeout(done, 1000);
+    } else if (action === "download-txt") {
+      const text = `${letterOut.textContent}\n\n\n${phoneOut.textContent}\n`.replace(/\r?\n/g, "\r\n");
+      download(`${fileBase()}.txt`, "\uFEFF" + text, "text/plain;charset=utf-8");
+      status.textContent = S.downloaded;
+    } else if (action === "download-md") {
+      download(`${fileBase()}.md`, toMarkdown(letterOut.textContent, phoneOut.textContent, S.phone_heading), "text/markdown;charset=utf-8");
+      status.textContent = S.downloaded;
+    }
+  });
+}
+
+mountAll('[data-widget="letter"]', setup);
