@@ -1,5 +1,5 @@
 """Site-wide build hooks: per-script search, the sitemap beside each script, glossary
-tooltips, and the Content-Security-Policy.
+tooltips, labelled task lists, and the Content-Security-Policy.
 
 - Search: mkdocs-static-i18n merges both scripts into one index at /search/. After the
   whole build we split it: 简体 entries stay at /search/search_index.json, 繁體 entries
@@ -11,6 +11,7 @@ tooltips, and the Content-Security-Policy.
   <abbr title> on their first use in a page's prose, in the page's own script.
   Python-Markdown's abbr extension cannot do this for Chinese: it needs word boundaries,
   and there are none between Chinese characters.
+- Task lists: the item's text goes inside the checkbox's label (see label_task_items).
 - Language links: Material fetches sitemap.xml beside every <link rel=alternate hreflang>
   in the head and then hijacks clicks on the language switcher, landing on a URL without
   its trailing slash (and a 404 for every per-page alternate). The switcher's own links
@@ -112,8 +113,31 @@ def annotate_glossary(content: str, terms: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
+# ---------------------------------------------------------------- task lists
+
+# pymdownx.tasklist writes `<label class="task-list-control"><input type="checkbox"
+# disabled/><span class="task-list-indicator"></span></label> text`: a checkbox with no
+# name (axe: "label", critical) that cannot be ticked. We put the item's text inside the
+# label (the name, and a tap target as wide as the line) and drop `disabled`, so a reader
+# can tick the list on screen. Nothing is stored: a reload clears the ticks.
+TASK_ITEM = re.compile(
+    r'<label class="task-list-control"><input type="checkbox"(?P<state>(?: disabled| checked)*)/>'
+    r'<span class="task-list-indicator"></span></label>'
+    r'(?P<text>[^<]*(?:<(?!/?(?:li|ul|ol|p|div|label)\b)[^>]*>[^<]*)*)')
+
+
+def label_task_items(content: str) -> str:
+    def repl(m: re.Match) -> str:
+        checked = " checked" if "checked" in m["state"] else ""
+        text = m["text"].rstrip()
+        tail = m["text"][len(text):]
+        return ('<label class="task-list-control"><input type="checkbox"' + checked + '/>'
+                '<span class="task-list-indicator"></span>' + text + '</label>' + tail)
+    return TASK_ITEM.sub(repl, content)
+
+
 def on_page_content(html_text, page, config, files):
-    return annotate_glossary(html_text, glossary(page_lang(page)))
+    return label_task_items(annotate_glossary(html_text, glossary(page_lang(page))))
 
 
 # ---------------------------------------------------------------- CSP
