@@ -190,8 +190,26 @@ def on_post_page(output, page, config):
     return harden(output)
 
 
+# The 404 page. MkDocs writes 404.html to the root of site_dir in each language's build, and
+# the 繁體 build runs second, so the root page a 简体 reader lands on came out in 繁體. We
+# keep the 简体 page at the root and put the 繁體 one at /zh-Hant/404.html (hosts such as
+# Cloudflare Pages serve the nearest 404.html up the path; its links are absolute).
+_not_found: dict[str, str] = {}
+
+
 def on_post_template(output_content, template_name, config):
-    return harden(output_content) if template_name == "404.html" else output_content
+    if template_name != "404.html":
+        return output_content
+    page = harden(output_content)
+    lang = HANT if '<html lang="zh-Hant"' in page[:300] else "zh"
+    _not_found[lang] = page
+    if lang == HANT and "zh" in _not_found:
+        site = Path(config["site_dir"])
+        site = site.parent if site.name == HANT else site
+        (site / HANT).mkdir(parents=True, exist_ok=True)
+        (site / HANT / "404.html").write_text(page, encoding="utf-8")
+        return _not_found["zh"]
+    return page
 
 
 # ---------------------------------------------------------------- after the whole build

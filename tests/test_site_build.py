@@ -16,7 +16,7 @@ def pages(site: Path) -> tuple[set[str], set[str]]:
     simplified, traditional = set(), set()
     for path in site.rglob("*.html"):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(("assets/", "pyodide/")) or rel == "404.html":
+        if rel.startswith(("assets/", "pyodide/")) or rel in ("404.html", f"{HANT}/404.html"):
             continue
         if rel.startswith(f"{HANT}/"):
             traditional.add(rel[len(HANT) + 1:])
@@ -68,6 +68,16 @@ def test_no_built_file_loads_anything_from_another_host(built_site):
             # passes its own indexURL, and the browser tests prove no request leaves.
             problems += [f"{rel}: {m.group(0)}" for m in KNOWN_CDNS.finditer(text)]
     assert problems == []
+
+
+def test_not_found_page_exists_in_each_script(built_site):
+    """MkDocs writes one root 404.html per language build, the last one winning; the
+    hook keeps 简体 at the root and puts 繁體 at /zh-Hant/404.html."""
+    root = (built_site / "404.html").read_text(encoding="utf-8")
+    hant = (built_site / HANT / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in root[:300] and '<html lang="zh-Hant"' in hant[:300]
+    for text in (root, hant):
+        assert '<meta http-equiv="Content-Security-Policy"' in text
 
 
 def test_search_index_is_split_by_script(built_site):
