@@ -1,5 +1,5 @@
 """Site-wide build hooks: per-script search, the sitemap beside each script, glossary
-tooltips, labelled task lists, and the Content-Security-Policy.
+tooltips, labelled task lists, robots.txt, and the Content-Security-Policy.
 
 - Search: mkdocs-static-i18n merges both scripts into one index at /search/. After the
   whole build we split it: 简体 entries stay at /search/search_index.json, 繁體 entries
@@ -245,6 +245,14 @@ def write_sitemaps(site: Path) -> None:
             (site / HANT / "sitemap.xml.gz").write_bytes(gz.read_bytes())
 
 
+def write_robots(site: Path, site_url: str) -> None:
+    """robots.txt: every page may be indexed (people must be able to find the site), and
+    the sitemap's address, which carries the hreflang pairs, comes from site_url (SITE_URL)."""
+    base = (site_url or "/").rstrip("/") + "/"
+    (site / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
+
+
 def write_headers(site: Path) -> None:
     """Deployment headers for hosts that read a _headers file (Netlify, Cloudflare Pages);
     README shows the same for nginx."""
@@ -343,5 +351,6 @@ def on_post_build(config):
     split_search_index(site)
     write_sitemaps(site)
     write_headers(site)
+    write_robots(site, config.get("site_url"))
     copy_runtime(site)
     localise_material_bundle(site)

@@ -117,6 +117,13 @@ def test_every_page_has_a_strict_csp_and_no_referrer(built_site):
         assert '<meta name="referrer" content="no-referrer">' in text
 
 
+def test_robots_txt_allows_all_and_names_the_sitemap(built_site):
+    text = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in text and "Allow: /" in text and "Disallow: /\n" not in text
+    sitemap = re.search(r"^Sitemap: (\S+)$", text, re.M).group(1)
+    assert sitemap.startswith("https://") and sitemap.endswith("/sitemap.xml")
+
+
 def test_headers_file_carries_csp_and_referrer_policy(built_site):
     text = (built_site / "_headers").read_text(encoding="utf-8")
     assert "Content-Security-Policy: default-src 'self'" in text
