@@ -1,0 +1,87 @@
+"""Shared by the quality tests (issue 6: accessibility, phones, privacy, links, print).
+
+- Which pages there are. The tests are parametrized over every page, so the list has to be
+  known when pytest collects, before the site is built: `source_pages()` derives it from
+  docs/ the way MkDocs + mkdocs-static-i18n (suffix layout) do, and
+  `test_privacy.py::test_page_list_matches_the_built_site` checks it against the built
+  site, so a page the build writes cannot escape the tests.
+- One browser context per test module (HTTP cache shared, so Material's bundle and the
+  Pyodide runtime are fetched once), and a fresh page per test that fails on any request
+  off the loopback host or any console error / CSP violation, exactly like conftest's
+  `page` fixture (same PageWatch).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+from tests.conftest import LOOPBACK, PageWatch
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DOCS = ROOT / "docs"
+HANT = "zh-Hant"
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def url_of(src: Path) -> str:
+    """The URL path of a Markdown source: docs/guide/x.zh-Hant.md -> /zh-Hant/guide/x/."""
+    rel = src.relative_to(DOCS).as_posix()[:-3]
+    prefix = "/"
+    if rel.endswith(f".{HANT}"):
+        rel, prefix = rel[: -len(HANT) - 1], f"/{HANT}/"
+    if rel == "index" or rel.endswith("/index"):
+        rel = rel[:-5]
+    else:
+        rel += "/"
+    return prefix + rel
+
+
+def source_pages() -> list[str]:
+    """Every page's URL path in both scripts, from docs/ (see the module docstring)."""
+    return sorted(url_of(p) for p in DOCS.rglob("*.md"))
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every page's URL path in the built site (the 404 page, assets and search excluded)."""
+    urls = []
+    for path in site.rglob("index.html"):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "pyodide/", "search/")):
+            continue
+        urls.append("/" + rel[: -len("index.html")])
+    return sorted(urls)
+
+
+def tool_pages() -> list[str]:
+    """Pages that embed a widget (a `<!-- widget:NAME -->` marker in the source)."""
+    return sorted(url_of(p) for p in DOCS.rglob("*.md")
+                  if "<!-- widget:" in p.read_text(encoding="utf-8"))
+
+
+def page_id(url: str) -> str:
+    return url.strip("/") or "home"
+
+
+def new_context(browser, viewport=DESKTOP, **kwargs):
+    """A browser context like conftest's: zh-CN, no service workers."""
+    return browser.new_context(viewport=viewport, locale="zh-CN", service_workers="block",
+                               **kwargs)
+
+
+def watched_page(context):
+    """A new page in `context` with a PageWatch (page.watch) that records off-host
+    requests and console errors, and that refuses any off-host request."""
+    page = context.new_page()
+    page.watch = PageWatch(page)
+    page.route(lambda url: urlparse(url).hostname not in LOOPBACK
+               and not url.startswith(("data:", "blob:")),
+               lambda route: route.abort())
+    return page
+
+
+def close_clean(page) -> None:
+    """Close a watched page, then fail on anything its watch recorded."""
+    page.close()
+    page.watch.assert_clean()
