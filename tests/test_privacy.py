@@ -1,0 +1,130 @@
+"""Privacy hardening (issue 6): every page in both scripts loads under its own strict CSP
+with no request off the loopback host and no console error or CSP violation (the watched
+page of tests/support/quality.py fails the test on any of them); the deployment headers
+carry the same policy and Referrer-Policy: no-referrer; Material's palette and search work
+under the policy; nothing is stored before the reader asks; and the about page names every
+storage the scripts use.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+
+import pytest
+
+from tests.support.quality import (
+    HANT, ROOT, built_pages, close_clean, new_context, page_id, source_pages, watched_page)
+
+JS = ROOT / "docs" / "assets" / "js"
+ABOUT = [ROOT / "docs" / "about.md", ROOT / "docs" / f"about.{HANT}.md"]
+
+
+@pytest.fixture(scope="module")
+def context(browser, base_url):
+    ctx = new_context(browser)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def tab(context):
+    page = watched_page(context)
+    yield page
+    close_clean(page)
+
+
+def test_page_list_matches_the_built_site(built_site):
+    """The tests' page list (from docs/) is exactly the set of pages the build wrote."""
+    assert source_pages() == built_pages(built_site)
+
+
+@pytest.mark.parametrize("url", source_pages(), ids=page_id)
+def test_page_loads_under_its_csp_without_leaving_the_host(tab, context, base_url, url):
+    response = tab.goto(base_url + url)
+    assert response.ok
+    policy = tab.locator('meta[http-equiv="Content-Security-Policy"]')
+    assert policy.count() == 1
+    content = policy.get_attribute("content")
+    assert content.startswith("default-src 'self'") and "'unsafe-eval'" not in content
+    assert tab.locator('meta[name="referrer"]').get_attribute("content") == "no-referrer"
+    # Loading a page stores nothing of ours and sets no cookie.
+    stored = tab.evaluate("""() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]
+                                   .filter(k => k.startsWith('yqxs'))""")
+    assert stored == []
+    assert context.cookies() == []
+    # Every request went to our own server (the watch also checks this at teardown).
+    assert all(r.startswith(base_url) or r.startswith(("data:", "blob:"))
+               for r in tab.watch.requests)
+
+
+@pytest.mark.parametrize("path", ["/", "/guide/what-happens/", "/tools/schedule/",
+                                  "/pyodide/", "/assets/css/site.css"])
+def test_deployment_headers_carry_the_policy(base_url, path):
+    """The test server sends site/_headers as a host would (tests/support/server.py)."""
+    with urllib.request.urlopen(base_url + path) as response:
+        headers = response.headers
+    if path.startswith("/pyodide/"):
+        path = "/"  # a folder listing is not served by real hosts; the headers still apply
+    csp = headers["Content-Security-Policy"]
+    assert csp.startswith("default-src 'self'") and "frame-ancestors 'none'" in csp
+    assert "http" not in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path, query", [("/about/", "还款"), (f"/{HANT}/about/", "還款")])
+def test_palette_and_search_work_under_the_csp(tab, base_url, path, query):
+    tab.goto(base_url + path)
+    # Material's inline head script (allowed by its hash) ran, and the palette applies.
+    assert tab.evaluate("typeof __md_get") == "function"
+    body = tab.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    assert body.get_attribute("data-md-color-primary") == "teal"
+    header = tab.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header == "rgb(0, 121, 107)"  # our darker teal (site.css), not Material's
+    # Search runs in a same-origin worker (worker-src 'self') and finds pages.
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    tab.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert tab.locator(".md-search-result__item").count() > 0
+
+
+# ---------------------------------------------------------------- storage vs the about page
+
+STORAGE_APIS = {
+    "localStorage": "localStorage",
+    "sessionStorage": "sessionStorage",
+    "caches.": "Cache Storage",
+    "indexedDB": "IndexedDB",
+    "document.cookie": "cookie",
+}
+KEY_LITERAL = re.compile(r"""["'`](yqxs[:\-][A-Za-z0-9:_\-]*)["'`]""")
+# A line that names a storage key: a *KEY / *PREFIX constant, or a storage call itself.
+# (Other "yqxs" strings are CSS classes and event names.)
+KEY_LINE = re.compile(r"(?:KEY|PREFIX)\s*=|Storage\.|caches\.")
+
+
+def storage_in_scripts() -> tuple[set[str], set[str]]:
+    """(storage APIs used, key names or prefixes) in our own JavaScript."""
+    apis, keys = set(), set()
+    for path in JS.rglob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        code = re.sub(r"^\s*//.*$", "", text, flags=re.M)
+        apis |= {name for token, name in STORAGE_APIS.items() if token in code}
+        for line in code.splitlines():
+            if KEY_LINE.search(line):
+                keys |= set(KEY_LITERAL.findall(line))
+    return apis, keys
+
+
+def test_about_page_names_every_storage_and_key_the_scripts_use():
+    apis, keys = storage_in_scripts()
+    for about in ABOUT:
+        text = about.read_text(encoding="utf-8")
+        storage = text.split("{#storage}", 1)[1]
+        missing = sorted(a for a in apis if a not in storage) + sorted(
+            k for k in keys if k not in storage)
+        assert missing == [], f"{about.name} §storage does not mention: {missing}"
