@@ -39,6 +39,7 @@
 // The same object is this module's default export.
 //   run(name, params, lang?) -> Promise<{ok, result} | {ok: false, errors}>
 //   state() -> "loading" | "ready" | "failed";  onState(fn(state, detail))
+//   startedFrom() -> "cold" | "snapshot" once ready (a warm start restores a memory snapshot)
 //   ready -> Promise resolved once Python is ready (never rejects; see state())
 //   readForm(form) -> params;  recompute(form) -> Promise (runs, renders, persists)
 //   renderResult(form, result);  showErrors(form, errors);  clearErrors(form)
@@ -173,6 +174,7 @@ function fill(template, values) {
 
 function isSent(el) {
   if (!el.name || el.disabled) return false;
+  if (el.tagName === "OUTPUT" || el.tagName === "FIELDSET" || el.tagName === "OBJECT") return false;
   if (el.type === "button" || el.type === "submit" || el.type === "reset" || el.type === "file") return false;
   if (el.closest("fieldset[disabled]")) return false;
   return true;
@@ -522,7 +524,7 @@ function renumber(node, n) {
 }
 
 function addRow(form, name, focus) {
-  const box = form.querySelector(`[data-rows="${name}"]`);
+  const box = form.querySelector(`[data-rows="${name}"]:not([data-action])`);
   const template = box?.querySelector(":scope > template");
   if (!template) return null;
   box.rowCounter = (box.rowCounter || box.querySelectorAll("[data-row]").length) + 1;
@@ -534,7 +536,7 @@ function addRow(form, name, focus) {
 }
 
 function removeRow(form, row) {
-  const box = row.closest("[data-rows]");
+  const box = row.closest("[data-rows]:not([data-action])");
   const rows = box ? box.querySelectorAll("[data-row]") : [];
   if (rows.length <= 1) {
     for (const el of row.querySelectorAll("input, textarea")) el.value = "";
@@ -643,7 +645,7 @@ const storage = {
     const fields = storage.load(form);
     if (!fields) return false;
     // Rows first: as many rows as the saved lists have items.
-    for (const box of form.querySelectorAll("[data-rows]")) {
+    for (const box of form.querySelectorAll("[data-rows]:not([data-action])")) {
       const names = new Set([...box.querySelectorAll("[data-row] [name]")].map((el) => el.name));
       const count = Math.max(1, ...[...names].map((n) => (Array.isArray(fields[n]) ? fields[n].length : 0)));
       let rows = box.querySelectorAll("[data-row]");
@@ -744,6 +746,7 @@ const api = {
   run,
   ready,
   state: () => currentState,
+  startedFrom: () => (currentState === "ready" ? stateDetail.from || "cold" : null),
   onState(fn) {
     stateListeners.add(fn);
     fn(currentState, stateDetail);

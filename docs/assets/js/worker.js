@@ -7,6 +7,7 @@
 //   {type: "run", id, name, params, lang}                     any time (queued until ready)
 // Protocol (worker -> main):
 //   {type: "progress", step, loaded, total}   step: "download" | "start" | "calc" | "ready"
+//                                             ("ready" also says from: "cold" | "snapshot")
 //   {type: "failed", message}                 loading failed (main shows its own text)
 //   {type: "result", id, result}              result = calc.api.run(...) as plain JSON
 //   {type: "error", id, message}              a request that could not run (not an input error)
@@ -25,6 +26,7 @@
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7"; // the version the snapshot path was tested with
 const SNAPSHOT_CACHE_PREFIX = "yqxs-pyodide-snapshot-";
 
+let startedFrom = "cold"; // or "snapshot": reported with the "ready" step
 let runPy = null; // Python callable: (name, params_json, lang) -> result_json
 let ready = null; // Promise resolved when runPy is set
 const queue = [];
@@ -68,10 +70,19 @@ async function countBody(response, runtimeFile) {
 }
 
 self.fetch = async function countingFetch(input, init) {
-  const response = await nativeFetch(input, init);
   const url = input instanceof Request ? input.url : String(input); // Pyodide passes a URL object
   const path = new URL(url, self.location.href).pathname;
-  if (response.ok && BIG_FILES.test(path)) {
+  const big = BIG_FILES.test(path);
+  let response;
+  try {
+    response = await nativeFetch(input, init);
+  } catch (err) {
+    // Pyodide only logs a failed wasm fetch and then waits forever: report it ourselves.
+    if (big) post({ type: "failed", message: `${path}: ${err}` });
+    throw err;
+  }
+  if (big && !response.ok) post({ type: "failed", message: `${path}: HTTP ${response.status}` });
+  if (response.ok && big) {
     const length = Number(response.headers.get("Content-Length"));
     // A compressed transfer reports the compressed length but yields more bytes: then
     // we show bytes without a total (reportBytes drops a total smaller than loaded).
@@ -143,6 +154,12 @@ def _yqxs_run(name, params_json, lang):
     return json.dumps(calc.api.run(name, json.loads(params_json), lang), ensure_ascii=False)
 `;
 
+async function unpackWheel(pyodide, wheelURL) {
+  const wheel = await fetch(wheelURL);
+  if (!wheel.ok) throw new Error(`wheel: HTTP ${wheel.status}`);
+  pyodide.unpackArchive(new Uint8Array(await wheel.arrayBuffer()), "wheel");
+}
+
 async function start({ indexURL, wheelURL, snapshot }) {
   post({ type: "progress", step: "download", loaded: 0, total: 0 });
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
@@ -156,9 +173,14 @@ async function start({ indexURL, wheelURL, snapshot }) {
     try {
       post({ type: "progress", step: "start" });
       const pyodide = await loadPyodide({ indexURL, packages: [], _loadSnapshot: saved });
+      // The snapshot holds the wasm heap, not the file system: put calc's files back, for
+      // the data it reads lazily (the message catalogue, the letter templates).
+      await unpackWheel(pyodide, wheelURL);
       const fn = pyodide.globals.get("_yqxs_run");
       if (typeof fn !== "function") throw new Error("snapshot without calc");
-      JSON.parse(fn("stage", '{"days": "1"}', "zh")); // proves the restored heap works
+      // Prove the restored heap and files work (an answer, not internal_error).
+      if (!JSON.parse(fn("budget", '{"income": ["1"]}', "zh-Hant")).ok) throw new Error("snapshot answers wrongly");
+      startedFrom = "snapshot";
       return fn;
     } catch (err) {
       console.warn("Pyodide snapshot restore failed; starting normally", err);
@@ -169,9 +191,7 @@ async function start({ indexURL, wheelURL, snapshot }) {
   // Cold path.
   const pyodide = await loadPyodide({ indexURL, packages: [], _makeSnapshot: Boolean(cache) });
   post({ type: "progress", step: "calc" });
-  const wheel = await fetch(wheelURL);
-  if (!wheel.ok) throw new Error(`wheel: HTTP ${wheel.status}`);
-  pyodide.unpackArchive(new Uint8Array(await wheel.arrayBuffer()), "wheel");
+  await unpackWheel(pyodide, wheelURL);
   pyodide.runPython(PY_SETUP);
   const fn = pyodide.globals.get("_yqxs_run");
   if (cache) {
@@ -202,7 +222,7 @@ self.onmessage = (event) => {
     ready = start(msg).then(
       (fn) => {
         runPy = fn;
-        post({ type: "progress", step: "ready" });
+        post({ type: "progress", step: "ready", from: startedFrom });
         while (queue.length) answer(queue.shift());
       },
       (err) => {
