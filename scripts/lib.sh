@@ -55,6 +55,8 @@ setup_browser() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  # pdftotext / pdftoppm read the printed PDFs in tests/test_print.py.
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing Debian packages: ${missing[*]}"
     local sudo=""

@@ -1,0 +1,123 @@
+"""Printing (issue 6): guide pages and tool results print cleanly.
+
+- With print media emulated, on every page that has a widget and on sample guide pages in
+  both scripts: the header, tabs, both sidebars, search, footer and back-to-top button are
+  not rendered; the article, its title, every field of a widget form (with its value), every
+  result (<output>) and every date ("更新于 …", "截至 …", date fields) still are.
+- Chromium's own PDF output (page.pdf, headless) of a guide page and a tool page in both
+  scripts, read back with pdftotext (poppler-utils, installed by ./scripts/test): the title,
+  the worked example's inputs and results are in the PDF, the navigation's words are not.
+  The PDFs and a PNG of their first page (pdftoppm) go to screenshots/ to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tests.support.quality import (
+    HANT, ROOT, close_clean, new_context, page_id, tool_pages, watched_page)
+
+SHOTS = ROOT / "screenshots"
+GUIDES = ["/guide/what-happens/", "/guide/prepare/", f"/{HANT}/guide/what-happens/",
+          f"/{HANT}/guide/prepare/"]
+CHROME = (".md-header, .md-tabs, .md-sidebar--primary, .md-sidebar--secondary, .md-search, "
+          ".md-footer, .md-top, .md-content__button")
+DATES = re.compile(r"(更新于|更新於|截至)\s*\d{4}")
+
+
+@pytest.fixture(scope="module")
+def context(browser, base_url):
+    ctx = new_context(browser)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def tab(context):
+    page = watched_page(context)
+    yield page
+    close_clean(page)
+
+
+# What the printed page hides that it should show, and shows that it should hide.
+PRINT_PROBLEMS = """([chrome, datePattern]) => {
+    const shown = (el) => el.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    const describe = (el) => el.tagName.toLowerCase() + (el.name ? `[name=${el.name}]` : '') +
+        (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') +
+        ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '"';
+    const problems = [];
+    for (const el of document.querySelectorAll(chrome))
+        if (shown(el)) problems.push('printed: ' + describe(el));
+    const must = [document.querySelector('article'), document.querySelector('article h1'),
+                  ...document.querySelectorAll('.site-disclaimer')];
+    for (const form of document.querySelectorAll('form[data-calc], form[data-tool]'))
+        for (const el of form.querySelectorAll('input:not([type=hidden]):not([type=file]), select, textarea'))
+            if (!el.closest('[hidden], details:not([open])') && !['checkbox', 'radio'].includes(el.type)
+                && el.dataset.screenVisible === '1') must.push(el);
+    for (const el of document.querySelectorAll('output'))
+        if (el.dataset.screenVisible === '1') must.push(el);
+    const re = new RegExp(datePattern);
+    for (const el of document.querySelectorAll('article p, article li, article em, article td'))
+        if (re.test(el.textContent) && el.dataset.screenVisible === '1') must.push(el);
+    for (const el of must)
+        if (!el || !shown(el)) problems.push('not printed: ' + (el ? describe(el) : 'missing'));
+    return problems;
+}"""
+
+MARK_SCREEN_VISIBLE = """() => {
+    for (const el of document.querySelectorAll('article *'))
+        if (el.checkVisibility({visibilityProperty: true})) el.dataset.screenVisible = '1';
+}"""
+
+
+@pytest.mark.parametrize("url", GUIDES + tool_pages(), ids=page_id)
+def test_print_hides_the_chrome_and_keeps_content_inputs_results_and_dates(tab, base_url, url):
+    tab.goto(base_url + url)
+    tab.evaluate(MARK_SCREEN_VISIBLE)
+    tab.emulate_media(media="print")
+    problems = tab.evaluate(PRINT_PROBLEMS, [CHROME, DATES.pattern])
+    assert problems == [], "\n".join(problems)
+
+
+def pdf_text(pdf: bytes) -> str:
+    assert shutil.which("pdftotext"), "pdftotext is missing: ./scripts/test installs poppler-utils"
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode("utf-8")
+
+
+NAV_WORDS = {"zh": ["搜索", "目录", "下一页", "上一页"], HANT: ["搜尋", "目錄", "下一頁", "上一頁"]}
+
+
+@pytest.mark.parametrize("url", ["/guide/what-happens/", "/tools/schedule/",
+                                 f"/{HANT}/guide/what-happens/", f"/{HANT}/tools/schedule/"],
+                         ids=page_id)
+def test_pdf_has_the_article_and_results_and_no_navigation(tab, base_url, url):
+    tab.goto(base_url + url)
+    title = tab.evaluate("""() => [...document.querySelector('article h1').childNodes]
+        .filter(n => !(n.classList && n.classList.contains('headerlink')))
+        .map(n => n.textContent).join('').trim()""")
+    values = tab.evaluate("""() => [
+        ...[...document.querySelectorAll('form[data-calc] input[type=text]')].map(i => i.value),
+        ...[...document.querySelectorAll('output')].map(o => o.textContent.trim()),
+    ].filter(Boolean).slice(0, 8)""")
+    tab.emulate_media(media="print")
+    pdf = tab.pdf(format="A4", print_background=True)
+    SHOTS.mkdir(exist_ok=True)
+    name = "print-" + page_id(url).replace("/", "_")
+    (SHOTS / f"{name}.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2",
+                    str(SHOTS / f"{name}.pdf"), str(SHOTS / name)], check=True)
+    text = pdf_text(pdf)
+    compact = re.sub(r"\s+", "", text)
+    assert re.sub(r"\s+", "", title) in compact
+    for value in values:
+        assert re.sub(r"\s+", "", value) in compact, f"{value!r} is not in the printed PDF"
+    lang = HANT if url.startswith(f"/{HANT}/") else "zh"
+    printed_nav = [w for w in NAV_WORDS[lang] if w in text]
+    assert printed_nav == [], f"navigation printed: {printed_nav}"
+    if "/tools/" in url:
+        assert values, "the tool page has no worked example to print"
