@@ -62,7 +62,8 @@ function setup(root) {
       set("months", plan.months);
     }
     root.querySelector("[data-plan-status]").textContent = fill(S.plan_loaded, { label: plan.label });
-    YQXS.recompute(form);
+    // Ask only once Python is up (a request sent during the start came back as an error).
+    YQXS.ready.then(() => YQXS.recompute(form));
   }
 
   const fileBase = () => `${(titleOut.textContent || "letter").trim()}-${todayISO()}`;
