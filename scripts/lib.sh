@@ -54,7 +54,8 @@ setup_node() {
 setup_browser() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  # (grep -q would close the pipe early, and pipefail would then count fc-list's SIGPIPE as a miss)
+  fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
   # pdftotext / pdftoppm read the printed PDFs in tests/test_print.py.
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
