@@ -63,6 +63,7 @@ let worker = null;
 let nextId = 1;
 const pending = new Map(); // id -> {resolve, reject}
 let currentState = "loading";
+let startedFrom = null;
 let stateDetail = { step: "download", loaded: 0, total: 0 };
 const stateListeners = new Set();
 let resolveReady;
@@ -82,6 +83,7 @@ function setState(state, detail) {
 }
 
 function startWorker() {
+  startedFrom = null;
   setState("loading", { step: "download", loaded: 0, total: 0 });
   try {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "yqxs-calc" });
@@ -92,6 +94,8 @@ function startWorker() {
   worker.onmessage = (event) => {
     const msg = event.data || {};
     if (msg.type === "progress") {
+      if (msg.from) startedFrom = msg.from;
+      if (currentState === "ready") return; // late byte counts change nothing
       setState(msg.step === "ready" ? "ready" : "loading", msg);
     } else if (msg.type === "failed") {
       fail(msg.message);
@@ -746,7 +750,7 @@ const api = {
   run,
   ready,
   state: () => currentState,
-  startedFrom: () => (currentState === "ready" ? stateDetail.from || "cold" : null),
+  startedFrom: () => (currentState === "ready" ? startedFrom : null),
   onState(fn) {
     stateListeners.add(fn);
     fn(currentState, stateDetail);

@@ -48,6 +48,7 @@ const BIG_FILES = /(pyodide\.asm\.wasm|python_stdlib\.zip|\.whl)$/;
 const nativeFetch = self.fetch.bind(self);
 
 function reportBytes(force) {
+  if (step === "ready") return;
   const now = performance.now();
   if (!force && now - counted.last < 120) return;
   counted.last = now;
