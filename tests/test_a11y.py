@@ -1,0 +1,207 @@
+"""Accessibility of every page in both scripts (issue 6).
+
+- axe-core (npm, pinned in package.json) on every built page: no violation of impact
+  "serious" or "critical" (all of axe's default rules: WCAG 2.x A/AA and best practices).
+- Keyboard: in every widget form (`form[data-calc]`, `form[data-tool]`), every control can
+  be reached with Tab alone, and while it has keyboard focus it shows a visible indicator
+  (an outline, or a box-shadow / border that differs from its unfocused look).
+- Every chart (an <svg> in a widget that is not aria-hidden) has a text alternative:
+  role="img" with aria-label / aria-labelledby / <title>, or a <figcaption> in its <figure>.
+- Errors are announced: every widget form, or the widget around it ([data-widget]), holds a
+  live region (aria-live, role="alert" or role="status") that is in the page from the start
+  (a region added later is not read).
+
+axe is injected with `context.add_init_script(path=...)` (a DevTools "script to evaluate
+on new document"). The page's CSP stays enforced: a <script> tag added by content would be
+refused by script-src (no 'unsafe-inline'), and we do not want `bypass_csp=True`, which would
+hide CSP violations that the watch must catch.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support.quality import (
+    ROOT, close_clean, new_context, page_id, source_pages, tool_pages, watched_page)
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+FORMS = "form[data-calc], form[data-tool]"
+
+
+@pytest.fixture(scope="module")
+def context(browser, base_url):
+    assert AXE.exists(), "node_modules/axe-core is missing: ./scripts/test runs npm ci"
+    ctx = new_context(browser)
+    ctx.add_init_script(path=str(AXE))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def tab(context):
+    page = watched_page(context)
+    yield page
+    close_clean(page)
+
+
+def axe_violations(page) -> list[dict]:
+    results = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(' '),
+                                                   summary: n.failureSummary})),
+        }));
+    }""")
+    return [v for v in results if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("url", source_pages(), ids=page_id)
+def test_axe_finds_no_serious_or_critical_violation(tab, base_url, url):
+    tab.goto(base_url + url)
+    violations = axe_violations(tab)
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("url", ["/", "/guide/what-happens/", "/zh-Hant/tools/schedule/"],
+                         ids=page_id)
+def test_axe_on_a_phone_with_the_menu_open(browser, base_url, url):
+    """The phone layout differs (drawer, no sidebars): check it too, with the drawer open."""
+    ctx = new_context(browser, {"width": 375, "height": 740})
+    ctx.add_init_script(path=str(AXE))
+    page = watched_page(ctx)
+    try:
+        page.goto(base_url + url)
+        page.locator("label.md-header__button[for=__drawer]").click()
+        page.wait_for_timeout(300)  # the drawer slides in (0.25 s)
+        violations = axe_violations(page)
+        assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+    finally:
+        close_clean(page)
+        ctx.close()
+
+
+def widget_forms(page) -> int:
+    count = page.locator(FORMS).count()
+    if count == 0:
+        pytest.skip("no widget form on this page yet")
+    return count
+
+
+# Opens every <details> in the widget forms (their controls count too), then marks the
+# focusable controls and returns how many there are. A group of radio buttons is one Tab
+# stop (arrow keys move inside it), so its buttons share one mark.
+MARK_CONTROLS = """(sel) => {
+    const focusable = 'input:not([type=hidden]), select, textarea, button, a[href], ' +
+                      'summary, [tabindex]:not([tabindex="-1"])';
+    let n = 0;
+    const groups = new Map();
+    for (const form of document.querySelectorAll(sel)) {
+        for (const d of form.querySelectorAll('details')) d.open = true;
+        for (const el of form.querySelectorAll(focusable)) {
+            if (el.disabled || el.closest('[hidden], [inert]')
+                || !el.checkVisibility({visibilityProperty: true})) continue;
+            if (el.type === 'radio' && el.name) {
+                const key = form.id + '/' + el.name;
+                if (!groups.has(key)) groups.set(key, String(n++));
+                el.dataset.qaControl = groups.get(key);
+            } else {
+                el.dataset.qaControl = String(n++);
+            }
+        }
+    }
+    return n;
+}"""
+
+# How an element looks: its outline, box-shadow and border.
+LOOK = """(el) => {
+    const s = getComputedStyle(el);
+    return {outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+                     ? s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor : '',
+            shadow: s.boxShadow, border: s.borderColor + ' ' + s.borderWidth};
+}"""
+
+# The focused element, whether it matches :focus-visible, and its look. (Chrome moves
+# through the parts of a date or time input with Tab, so one control takes several presses.)
+FOCUSED = """() => {
+    const look = """ + LOOK + """;
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    return {id: el.dataset.qaControl ?? null, tag: el.tagName.toLowerCase(),
+            name: el.name || el.id || el.textContent.trim().slice(0, 20),
+            visible: el.matches(':focus-visible'), focused: look(el)};
+}"""
+
+
+@pytest.mark.parametrize("url", tool_pages(), ids=page_id)
+def test_every_widget_control_is_reached_by_tab_with_a_visible_focus(tab, base_url, url):
+    tab.goto(base_url + url)
+    widget_forms(tab)
+    total = tab.evaluate(MARK_CONTROLS, FORMS)
+    assert total > 0, "a widget form with no control"
+    reached: dict[str, dict] = {}
+    # Start just before the first widget (a focusable marker put there) rather than at the
+    # top: the header and the sidebars are the same on every page and cost a press each.
+    presses = tab.evaluate("""(sel) => {
+        const start = document.createElement('span');
+        start.tabIndex = -1;
+        document.querySelector(sel).before(start);
+        start.focus();
+        return document.querySelectorAll('[data-qa-control]').length;
+    }""", FORMS)
+    # A date or time input takes a press per part (day, month, year).
+    for _ in range(3 * presses + 10):
+        tab.keyboard.press("Tab")
+        look = tab.evaluate(FOCUSED)
+        if look and look["id"] is not None and look["id"] not in reached:
+            reached[look["id"]] = look
+        if len(reached) == total:
+            break
+    # Each control's look without focus, to tell a focus ring from a permanent shadow.
+    tab.evaluate("document.activeElement && document.activeElement.blur()")
+    for look in reached.values():
+        mark = f'[data-qa-control="{look["id"]}"]'
+        control = tab.locator(f"{mark}:checked, {mark}:not([type=radio])").or_(tab.locator(mark))
+        look["plain"] = control.first.evaluate(LOOK)
+    missing = tab.evaluate("""(seen) => [...document.querySelectorAll('[data-qa-control]')]
+        .filter(el => !seen.includes(el.dataset.qaControl))
+        .map(el => el.outerHTML.slice(0, 120))""", list(reached))
+    assert missing == [], f"controls that Tab never reaches: {missing}"
+    invisible = [f"{look['tag']} {look['name']!r}: {look['focused']}"
+                 for look in reached.values()
+                 if not (look["visible"] and (look["focused"]["outline"]
+                         or look["focused"]["shadow"] != look["plain"]["shadow"]
+                         or look["focused"]["border"] != look["plain"]["border"]))]
+    assert invisible == [], f"no visible keyboard focus on: {invisible}"
+
+
+CHARTS_WITHOUT_TEXT = """() => {
+    const bad = [];
+    for (const w of document.querySelectorAll('form[data-calc], form[data-tool], [data-widget]'))
+        for (const svg of w.querySelectorAll('svg')) {
+            if (svg.closest('[aria-hidden=true]') || svg.parentElement.closest('svg')) continue;
+            const named = svg.getAttribute('role') === 'img' && (
+                (svg.getAttribute('aria-label') || '').trim() ||
+                svg.getAttribute('aria-labelledby') ||
+                (svg.querySelector(':scope > title')?.textContent || '').trim());
+            const caption = svg.closest('figure')?.querySelector('figcaption')?.textContent.trim();
+            if (!named && !caption) bad.push(svg.outerHTML.slice(0, 160));
+        }
+    return [...new Set(bad)];
+}"""
+
+SILENT_FORMS = """(sel) => [...document.querySelectorAll(sel)]
+    .filter(form => !(form.closest('[data-widget]') || form).querySelector(
+        '[aria-live=polite], [aria-live=assertive], [role=alert], [role=status]'))
+    .map(form => form.outerHTML.slice(0, 100))"""
+
+
+@pytest.mark.parametrize("url", tool_pages(), ids=page_id)
+def test_charts_have_text_and_errors_are_announced(tab, base_url, url):
+    tab.goto(base_url + url)
+    unnamed = tab.evaluate(CHARTS_WITHOUT_TEXT)
+    silent = tab.evaluate(SILENT_FORMS, FORMS)
+    assert unnamed == [], f"charts without a text alternative: {unnamed}"
+    assert silent == [], f"widget forms whose errors nobody hears (no live region): {silent}"
