@@ -97,6 +97,8 @@ function startWorker() {
       if (msg.from) startedFrom = msg.from;
       if (currentState === "ready") return; // late byte counts change nothing
       setState(msg.step === "ready" ? "ready" : "loading", msg);
+    } else if (msg.type === "notice") {
+      console.info("calculator runtime:", msg.message);
     } else if (msg.type === "failed") {
       fail(msg.message);
     } else if (msg.type === "result" || msg.type === "error") {
@@ -688,6 +690,20 @@ const storage = {
 
 const mounted = new Set();
 
+function typedBeforeMount(form) {
+  for (const el of form.elements) {
+    if (!isSent(el) || el.type === "hidden") continue;
+    if (el.type === "radio" || el.type === "checkbox") {
+      if (el.checked !== el.defaultChecked) return true;
+    } else if (el.tagName === "SELECT") {
+      if ([...el.options].some((o) => o.selected !== o.defaultSelected)) return true;
+    } else if (el.value !== el.defaultValue) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function mountForm(form) {
   if (mounted.has(form)) return;
   mounted.add(form);
@@ -737,9 +753,10 @@ function mountForm(form) {
     }
   });
 
-  // The pre-rendered example is already on the page; recompute only for restored input
-  // (or a date-dependent form), so the reader's own numbers show as soon as Python is up.
-  if (form.dataset.calc && (restored || form.querySelector("input[data-today]:not([disabled])"))) recompute(form);
+  // The pre-rendered example is already on the page; recompute only for restored input,
+  // input typed before this module ran, or a date-dependent form, so the reader's own
+  // numbers show as soon as Python is up.
+  if (restored || typedBeforeMount(form) || form.querySelector("input[data-today]:not([disabled])")) recompute(form);
 }
 
 function mount(root = document) {

@@ -11,6 +11,7 @@
 //   {type: "failed", message}                 loading failed (main shows its own text)
 //   {type: "result", id, result}              result = calc.api.run(...) as plain JSON
 //   {type: "error", id, message}              a request that could not run (not an input error)
+//   {type: "notice", message}                 for developers (snapshot stored / not used)
 //
 // Loading: the pinned Pyodide runtime lives beside the site (indexURL, same origin). It is
 // started with `packages: []` so it never looks for a package on a CDN; our own pure-Python
@@ -113,8 +114,10 @@ async function readSnapshot(cache, key) {
   if (!cache) return null;
   try {
     const hit = await cache.match(key);
+    if (!hit) post({ type: "notice", message: "no snapshot stored yet: cold start" });
     return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
-  } catch {
+  } catch (err) {
+    post({ type: "notice", message: `snapshot not readable: ${err}` });
     return null;
   }
 }
@@ -132,8 +135,10 @@ async function storeSnapshot(cache, key, bytes, version) {
         await caches.delete(name);
       }
     }
-  } catch {
+    post({ type: "notice", message: "snapshot stored" });
+  } catch (err) {
     // Quota or storage errors only cost the next visit its warm start.
+    post({ type: "notice", message: `snapshot not stored: ${err}` });
   }
 }
 
@@ -184,7 +189,7 @@ async function start({ indexURL, wheelURL, snapshot }) {
       startedFrom = "snapshot";
       return fn;
     } catch (err) {
-      console.warn("Pyodide snapshot restore failed; starting normally", err);
+      post({ type: "notice", message: `snapshot restore failed, starting normally: ${err}` });
       await forgetSnapshot(cache, key);
     }
   }
@@ -201,7 +206,7 @@ async function start({ indexURL, wheelURL, snapshot }) {
       const bytes = pyodide.makeMemorySnapshot();
       setTimeout(() => storeSnapshot(cache, key, bytes, version), 0);
     } catch (err) {
-      console.warn("Pyodide snapshot not made", err);
+      post({ type: "notice", message: `snapshot not made: ${err}` });
     }
   }
   return fn;
