@@ -58,7 +58,7 @@ def page_lang(page) -> str:
 def render_widget(name: str, lang: str, uid: str) -> str:
     if name not in WIDGETS:
         raise ValueError(f"unknown widget {name!r}; known: {', '.join(WIDGETS)}")
-    example = dict(api.EXAMPLES.get(name, {}))
+    example = api.example(name, lang)  # 繁體 pages get 繁體 labels and names
     result = api.run(name, example, lang) if name in api.CALCULATORS else None
     if result is not None and not result.get("ok"):
         raise ValueError(f"the worked example of {name!r} does not compute: {result}")
