@@ -115,3 +115,12 @@ def phone(browser, base_url):
     yield page
     context.close()
     watch.assert_clean()
+
+
+# Hypothesis: in CI (CI=true, set by .ci/run) the examples are derandomized, so a red run is
+# reproducible and a green one is not luck; locally each run explores new examples.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")

@@ -26,14 +26,16 @@ def schedules(draw):
     try:
         return amortize(principal, months, method, rate, draw(fee_rates))
     except InputError as err:
-        # Only a principal too small to split into that many cent-rounded parts is refused.
+        # Only a principal too small to split into that many cent-rounded parts is refused:
+        # up to a cent of rounding a period, added up (and compounded, for 等额本息) over
+        # the term, reaches the size of the first period's principal part.
         assert err.code == "term_too_long_for_principal"
-        r = rate / 12
-        if method == "equal_installment" and r:
+        r = rate / 12 if method == "equal_installment" else D(0)
+        if r:
             first_part = principal * r / ((1 + r) ** months - 1)
         else:
             first_part = principal / months
-        assert first_part < 1
+        assert D("0.01") * months * (1 + r) ** months >= first_part
         return amortize(principal, 1, method, rate)
 
 
