@@ -72,9 +72,12 @@ def new_context(browser, viewport=DESKTOP, **kwargs):
 
 def watched_page(context):
     """A new page in `context` with a PageWatch (page.watch) that records off-host
-    requests and console errors, and that refuses any off-host request."""
+    requests, console errors and failed responses, and that refuses any off-host request."""
     page = context.new_page()
     page.watch = PageWatch(page)
+    # The console says only "404 (File not found)"; name the URL that failed.
+    page.on("response", lambda r: r.status >= 400 and page.watch.errors.append(
+        f"HTTP {r.status}: {r.url}"))
     page.route(lambda url: urlparse(url).hostname not in LOOPBACK
                and not url.startswith(("data:", "blob:")),
                lambda route: route.abort())
