@@ -117,6 +117,28 @@ def phone(browser, base_url):
     watch.assert_clean()
 
 
+@pytest.fixture(scope="module")
+def context(browser, base_url):
+    """A desktop context shared by one module's watched pages (`tab`); a module that needs
+    another (a phone, axe injected) defines its own `context`, and `tab` uses that."""
+    from tests.support.quality import new_context
+
+    ctx = new_context(browser)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def tab(context):
+    """A watched page in the module's context; fails the test on off-host requests,
+    console errors and failed responses."""
+    from tests.support.quality import close_clean, watched_page
+
+    page = watched_page(context)
+    yield page
+    close_clean(page)
+
+
 # Hypothesis: in CI (CI=true, set by .ci/run) the examples are derandomized, so a red run is
 # reproducible and a green one is not luck; locally each run explores new examples.
 from hypothesis import settings as _hypothesis_settings  # noqa: E402

@@ -39,13 +39,6 @@ def context(browser, base_url):
     ctx.close()
 
 
-@pytest.fixture
-def tab(context):
-    page = watched_page(context)
-    yield page
-    close_clean(page)
-
-
 def axe_violations(page) -> list[dict]:
     results = page.evaluate("""async () => {
         const r = await axe.run(document, {resultTypes: ['violations']});

@@ -24,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.quality import (
-    PHONE, ROOT, close_clean, new_context, page_id, source_pages, watched_page)
+    PHONE, ROOT, new_context, page_id, source_pages)
 
 WIDTH = PHONE["width"]
 SHOTS = ROOT / "screenshots"
@@ -37,13 +37,6 @@ def context(browser, base_url):
     ctx = new_context(browser, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     yield ctx
     ctx.close()
-
-
-@pytest.fixture
-def tab(context):
-    page = watched_page(context)
-    yield page
-    close_clean(page)
 
 
 # Elements that stick out to the right and are not inside a box that scrolls or clips.

@@ -19,7 +19,7 @@ import subprocess
 import pytest
 
 from tests.support.quality import (
-    HANT, ROOT, close_clean, new_context, page_id, tool_pages, watched_page)
+    HANT, ROOT, page_id, tool_pages)
 
 SHOTS = ROOT / "screenshots"
 GUIDES = ["/guide/what-happens/", "/guide/prepare/", f"/{HANT}/guide/what-happens/",
@@ -27,20 +27,6 @@ GUIDES = ["/guide/what-happens/", "/guide/prepare/", f"/{HANT}/guide/what-happen
 CHROME = (".md-header, .md-tabs, .md-sidebar--primary, .md-sidebar--secondary, .md-search, "
           ".md-footer, .md-top, .md-content__button")
 DATES = re.compile(r"(更新于|更新於|截至)\s*\d{4}")
-
-
-@pytest.fixture(scope="module")
-def context(browser, base_url):
-    ctx = new_context(browser)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def tab(context):
-    page = watched_page(context)
-    yield page
-    close_clean(page)
 
 
 # What the printed page hides that it should show, and shows that it should hide.

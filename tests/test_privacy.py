@@ -14,24 +14,10 @@ import urllib.request
 import pytest
 
 from tests.support.quality import (
-    HANT, ROOT, built_pages, close_clean, new_context, page_id, source_pages, watched_page)
+    HANT, ROOT, built_pages, page_id, source_pages)
 
 JS = ROOT / "docs" / "assets" / "js"
 ABOUT = [ROOT / "docs" / "about.md", ROOT / "docs" / f"about.{HANT}.md"]
-
-
-@pytest.fixture(scope="module")
-def context(browser, base_url):
-    ctx = new_context(browser)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def tab(context):
-    page = watched_page(context)
-    yield page
-    close_clean(page)
 
 
 def test_page_list_matches_the_built_site(built_site):
