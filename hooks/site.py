@@ -96,7 +96,7 @@ def annotate_glossary(content: str, terms: list[tuple[str, str]]) -> str:
             if term in seen:
                 return term
             seen.add(term)
-            return f'<abbr title="{html.escape(definitions[term], quote=True)}">{term}</abbr>'
+            return f'<abbr tabindex="0" title="{html.escape(definitions[term], quote=True)}">{term}</abbr>'
         return pattern.sub(repl, text)
 
     for m in TAG.finditer(content):

@@ -76,3 +76,25 @@ def test_old_browser_without_resize_observer_gets_our_polyfill_not_a_cdn(page, b
     page.goto(base_url + "/guide/faq/")
     page.wait_for_function("typeof window.ResizeObserver === 'function'", timeout=10000)
     assert any(url.endswith("/assets/vendor/resize-observer.js") for url in page.watch.requests)
+
+
+@pytest.mark.parametrize("path", ["/guide/what-happens/", "/zh-Hant/guide/what-happens/"])
+def test_glossary_terms_show_their_definition_when_tapped(browser, base_url, path):
+    """Glossary terms (hooks/site.py) are focusable <abbr>s, so a tap or Tab shows
+    Material's tooltip with the definition in the page's own script."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True,
+                                  has_touch=True, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        term = page.locator("article abbr[title]").first
+        definition = term.get_attribute("title")
+        term.scroll_into_view_if_needed()
+        term.tap()
+        tooltip = page.locator(".md-tooltip2--active")
+        tooltip.wait_for(timeout=5000)
+        assert tooltip.inner_text().strip() == definition
+        if "zh-Hant" in path:
+            assert "徵信" in page.locator("article").inner_text()
+    finally:
+        context.close()
