@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -63,10 +64,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that stops a download (a closed tab, an aborted fetch) is not an error.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(directory: str | Path, port: int = 0, host: str = "127.0.0.1"):
     site = Path(directory).resolve()
     handler = type("SiteHandler", (Handler,), {"rules": read_headers(site)})
-    server = http.server.ThreadingHTTPServer(
+    server = Server(
         (host, port), functools.partial(handler, directory=str(site)))
     server.daemon_threads = True
     return server
