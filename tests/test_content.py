@@ -146,3 +146,33 @@ def test_the_one_time_credit_repair_is_told_as_history():
     assert "2025" in text and "12" in text and "2026" in text
     assert re.search(r"2026\s*年\s*3\s*月\s*31\s*日|2026-03-31", text)
     assert re.search(r"已经?结束|已截止|已经?截止|已关闭|已到期|已过", text)
+
+
+# Words where a Taiwan-style rendering would replace the mainland term that OpenCC s2t keeps
+# (導出 → 匯出, 設備 → 裝置 ...). The site's 繁體 is mainland usage in traditional characters.
+TAIWAN_TERMS = ("匯出", "檔案", "裝置", "列印", "資訊", "軟體", "貼上", "網路", "影片", "程式")
+L_PAIR = re.compile(r'L\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)'
+                    r"|L\(\s*'((?:[^'\\]|\\.)*)'\s*,\s*'((?:[^'\\]|\\.)*)'\s*\)")
+
+
+def taiwan_terms_added(simplified: str, traditional: str, s2t) -> list[str]:
+    converted = s2t.convert(simplified)
+    return [t for t in TAIWAN_TERMS if traditional.count(t) > converted.count(t)]
+
+
+@pytest.mark.parametrize("path", sorted(DOCS.rglob("*.zh-Hant.md")), ids=lambda p: p.name)
+def test_traditional_pages_keep_mainland_terms(path, s2t):
+    simplified = path.with_name(path.name.replace(".zh-Hant.md", ".md")).read_text(encoding="utf-8")
+    assert taiwan_terms_added(simplified, path.read_text(encoding="utf-8"), s2t) == []
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "overrides/widgets").glob("*.html")), ids=lambda p: p.name)
+def test_widget_texts_exist_in_both_scripts_with_mainland_terms(path, s2t):
+    """Every L("简体", "繁體") pair: the 繁體 text needs no more OpenCC and uses the mainland
+    terms of its 简体 twin."""
+    problems = []
+    for m in L_PAIR.finditer(path.read_text(encoding="utf-8")):
+        zh, hant = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
+        if s2t.convert(hant) != hant or taiwan_terms_added(zh, hant, s2t):
+            problems.append(hant)
+    assert problems == []
