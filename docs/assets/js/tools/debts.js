@@ -6,16 +6,8 @@
 
 import YQXS from "../widgets.js";
 import { buildCalendar, addMonths } from "./ics.js";
-import { csvText, download, el, fieldError, fill, labelCells, mountAll, todayISO } from "./common.js";
+import { csvText, download, el, fieldError, fill, labelCells, mountAll, svg, todayISO } from "./common.js";
 
-const SVG = "http://www.w3.org/2000/svg";
-
-function svg(name, attrs, text) {
-  const node = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function json(root, selector) {
   const block = root.querySelector(selector);

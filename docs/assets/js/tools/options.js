@@ -9,18 +9,10 @@
 
 import YQXS from "../widgets.js";
 import { buildCalendar, monthlyDates } from "./ics.js";
-import { download, fieldError, fill, mountAll } from "./common.js";
+import { download, fieldError, fill, mountAll, svg } from "./common.js";
 
 export const PLAN_KEY = "yqxs:plan";
 const BUDGET_KEY = "yqxs:calc:budget";
-const SVG = "http://www.w3.org/2000/svg";
-
-function svg(name, attrs, text) {
-  const node = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** The same drawing as the bars() macro in overrides/widgets/options.html. */
 export function drawBars(svgEl, chart, options) {
