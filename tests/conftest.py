@@ -86,35 +86,31 @@ class PageWatch:
         assert self.errors == [], f"console errors: {self.errors}"
 
 
-def _new_page(browser, viewport):
-    context = browser.new_context(viewport=viewport, locale="zh-CN",
-                                  service_workers="block")
-    page = context.new_page()
-    # Any request that escapes loopback is recorded by PageWatch and then refused here,
-    # so a test never waits on the closed network.
-    page.route(lambda url: urlparse(url).hostname not in LOOPBACK and not url.startswith(("data:", "blob:")),
-               lambda route: route.abort())
-    return context, page, PageWatch(page)
+def _watched(browser, viewport):
+    """A fresh context and page with a PageWatch (tests/support/quality.py builds both)."""
+    from tests.support.quality import new_context, watched_page
+
+    context = new_context(browser, viewport)
+    return context, watched_page(context)
 
 
 @pytest.fixture
 def page(browser, base_url):
-    """A desktop-sized page whose off-host requests and console errors fail the test."""
-    context, page, watch = _new_page(browser, {"width": 1280, "height": 900})
-    page.watch = watch
+    """A desktop-sized page whose off-host requests, failed responses and console errors
+    fail the test."""
+    context, page = _watched(browser, {"width": 1280, "height": 900})
     yield page
     context.close()
-    watch.assert_clean()
+    page.watch.assert_clean()
 
 
 @pytest.fixture
 def phone(browser, base_url):
     """A 375 px wide phone page, with the same watch."""
-    context, page, watch = _new_page(browser, {"width": 375, "height": 740})
-    page.watch = watch
+    context, page = _watched(browser, {"width": 375, "height": 740})
     yield page
     context.close()
-    watch.assert_clean()
+    page.watch.assert_clean()
 
 
 @pytest.fixture(scope="module")
