@@ -24,6 +24,16 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+LAYERS = ("calc", "parity", "site", "browser")  # tests/<layer>/ folders, one pytest marker each
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its layer (its folder under tests/), so `pytest -m calc` runs the
+    fast host tests alone and `-m "not browser"` skips Chromium."""
+    for item in items:
+        parts = Path(str(item.path)).resolve().relative_to(ROOT / "tests").parts
+        if parts and parts[0] in LAYERS:
+            item.add_marker(getattr(pytest.mark, parts[0]))
 
 
 @pytest.fixture(scope="session")

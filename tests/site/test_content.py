@@ -10,7 +10,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 GUIDE_PAGES = [
     "what-happens", "stages", "capacity", "debts", "prepare", "options", "negotiate",

@@ -14,7 +14,7 @@ import pytest
 
 from calc import api
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "support" / "pyodide_runner.mjs"
 
 EDGE_CASES: list[tuple[str, object]] = [

@@ -149,7 +149,7 @@ def test_sources_page_lists_the_same_links_in_both_scripts(built_site):
 def test_no_http_link_in_the_sources():
     """The Markdown too: no page, template or include links to http:// (the built pages
     are checked above; this also catches links in text that is not rendered as a link)."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     bad = []
     for folder in ("docs", "overrides", "includes"):
         for path in (root / folder).rglob("*"):

@@ -11,7 +11,7 @@ import pytest
 
 from calc import messages
 
-CALC = Path(__file__).resolve().parent.parent / "calc"
+CALC = Path(__file__).resolve().parents[2] / "calc"
 CATALOGUE = messages.catalogue()
 S2T = opencc.OpenCC("s2t")
 
