@@ -29,6 +29,7 @@ import base64
 import hashlib
 import html
 import json
+import os
 import re
 from pathlib import Path
 
@@ -289,7 +290,8 @@ def runtime_dir() -> str:
 
 def calc_wheel() -> Path:
     """The calc wheel built by `python -m build` into dist/ (scripts/build does that)."""
-    wheels = sorted((ROOT / "dist").glob("calc-*-py3-none-any.whl"))
+    dist = Path(os.environ.get("DIST_DIR") or ROOT / "dist")
+    wheels = sorted(dist.glob("calc-*-py3-none-any.whl"))
     if len(wheels) != 1:
         raise FileNotFoundError("Expected exactly one calc wheel in dist/; run ./scripts/build.")
     return wheels[0]

@@ -74,11 +74,24 @@ setup_browser() {
 }
 
 build_site() {
+  # SITE_DIR / DIST_DIR let several builds run side by side (default site/ and dist/).
+  local site="${SITE_DIR:-$ROOT/site}" dist="${DIST_DIR:-$ROOT/dist}"
   say "Building the calc wheel"
-  rm -rf dist
-  "$PY" -m build --wheel --no-isolation --outdir dist >/dev/null \
-    || die "python -m build failed (see above)."
-  say "Building the site into site/ (strict)"
-  "$PY" -m mkdocs build --strict --quiet || die "mkdocs build --strict failed (see the warnings above)."
-  [ -f site/index.html ] && [ -f site/zh-Hant/index.html ] || die "The build did not write both home pages."
+  # A reproducible wheel: the same commit gives the same bytes, so its hashed URL
+  # (calc-<hash>.whl, cached forever) only changes when calc does. It is built from a fresh
+  # copy of the sources (no stale build/ left to ship a deleted module), with the zip
+  # timestamps taken from the last commit.
+  local epoch tmp
+  epoch="$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || echo 315532800)"
+  tmp="$(mktemp -d)"
+  cp -r "$ROOT/calc" "$ROOT/pyproject.toml" "$ROOT/README.md" "$tmp/"
+  find "$tmp/calc" -name '__pycache__' -prune -exec rm -rf {} +
+  rm -rf "$dist"
+  ( cd "$tmp" && SOURCE_DATE_EPOCH="$epoch" "$PY" -m build --wheel --no-isolation --outdir "$dist" >/dev/null ) \
+    || { rm -rf "$tmp"; die "python -m build failed (see above)."; }
+  rm -rf "$tmp"
+  say "Building the site into ${site#$ROOT/} (strict)"
+  DIST_DIR="$dist" "$PY" -m mkdocs build --strict --quiet -d "$site" \
+    || die "mkdocs build --strict failed (see the warnings above)."
+  [ -f "$site/index.html" ] && [ -f "$site/zh-Hant/index.html" ] || die "The build did not write both home pages."
 }

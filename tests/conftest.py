@@ -17,7 +17,7 @@ import pytest
 from tests.support.server import serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site")  # SITE_DIR: a build of your own
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -7,6 +7,7 @@ go through one Pyodide start (tests/support/pyodide_runner.mjs)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def cpython(v: dict) -> str:
 
 @pytest.fixture(scope="module")
 def pyodide_results(built_site) -> list[str]:
-    wheels = sorted((ROOT / "dist").glob("calc-*-py3-none-any.whl"))
+    wheels = sorted(Path(os.environ.get("DIST_DIR") or ROOT / "dist").glob("calc-*-py3-none-any.whl"))
     assert len(wheels) == 1, f"expected one calc wheel in dist/, found {wheels}"
     proc = subprocess.run(
         ["node", str(RUNNER), str(wheels[0])],
