@@ -80,9 +80,9 @@ build_site() {
   # A reproducible wheel: the same commit gives the same bytes, so its hashed URL
   # (calc-<hash>.whl, cached forever) only changes when calc does. It is built from a fresh
   # copy of the sources (no stale build/ left to ship a deleted module), with the zip
-  # timestamps taken from the last commit.
+  # timestamps taken from the last commit that touched calc/.
   local epoch tmp
-  epoch="$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || echo 315532800)"
+  epoch="$(git -C "$ROOT" log -1 --format=%ct -- calc 2>/dev/null || true)"; epoch="${epoch:-315532800}"
   tmp="$(mktemp -d)"
   cp -r "$ROOT/calc" "$ROOT/pyproject.toml" "$ROOT/README.md" "$tmp/"
   find "$tmp/calc" -name '__pycache__' -prune -exec rm -rf {} +
