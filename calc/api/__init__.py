@@ -157,20 +157,21 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable
 
-from . import messages, rules
-from .budget import repayment_capacity, shares
-from .debts import Debt, parse_kind, plan_debts
-from .errors import InputError, InputErrors
-from .letter import make_letter
-from .options import compare_options
-from .parse import money, parse_amount, parse_count, parse_date, parse_percent, parse_rate, parse_text
-from .rates import apr, penalty_interest
-from .schedule import METHODS, amortize, payoff, smallest_reducing_payment
-from .stage import overdue_stage, timeline
+from .. import messages, rules
+from ..budget import repayment_capacity, shares
+from ..debts import Debt, parse_kind, plan_debts
+from ..errors import InputError, InputErrors
+from ..letter import make_letter
+from ..options import compare_options
+from ..parse import money, parse_amount, parse_count, parse_date, parse_percent, parse_rate, parse_text
+from ..rates import apr, penalty_interest
+from ..schedule import METHODS, amortize, payoff, smallest_reducing_payment
+from ..stage import overdue_stage, timeline
+from . import registry
 
-__all__ = ["CALCULATORS", "EXAMPLES", "example", "run"]
+__all__ = ["CALCULATORS", "EXAMPLES", "example", "registry", "run"]
 
-CALCULATORS = ("budget", "schedule", "payoff", "options", "penalty", "apr", "debts", "stage", "letter")
+CALCULATORS = registry.CALCULATORS
 
 _MAX_LIST = rules.MAX_SCHEDULE_MONTHS + 40
 _MAX_STR = 2000

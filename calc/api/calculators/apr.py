@@ -1,0 +1,3 @@
+"""The ``apr`` calculator."""
+
+ORDER = 60

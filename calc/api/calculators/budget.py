@@ -1,0 +1,3 @@
+"""The ``budget`` calculator."""
+
+ORDER = 10

@@ -1,0 +1,3 @@
+"""The ``debts`` calculator."""
+
+ORDER = 70

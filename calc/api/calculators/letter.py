@@ -1,0 +1,3 @@
+"""The ``letter`` calculator."""
+
+ORDER = 90

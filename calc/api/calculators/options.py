@@ -1,0 +1,3 @@
+"""The ``options`` calculator."""
+
+ORDER = 40

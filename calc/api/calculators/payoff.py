@@ -1,0 +1,3 @@
+"""The ``payoff`` calculator."""
+
+ORDER = 30

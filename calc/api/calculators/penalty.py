@@ -1,0 +1,3 @@
+"""The ``penalty`` calculator."""
+
+ORDER = 50

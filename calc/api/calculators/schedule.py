@@ -1,0 +1,3 @@
+"""The ``schedule`` calculator."""
+
+ORDER = 20

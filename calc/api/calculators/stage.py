@@ -1,0 +1,3 @@
+"""The ``stage`` calculator."""
+
+ORDER = 80
