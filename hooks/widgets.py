@@ -5,6 +5,7 @@ example computed now by the same `calc` the browser runs.
   rendered with:
     lang      "zh" or "zh-Hant", the page's script
     L(zh, hant)  picks the text of the page's script: {{ L("收入", "收入") }}
+    rules     the module calc.rules: {{ rules.HOTLINES... }} prints a figure from its one place
     example   calc.api.EXAMPLES[NAME] (params as strings), or {} for non-calculators
     result    calc.api.run(NAME, example, lang) for calculators, else None
     uid       an id prefix unique on the page ("w1-", "w2-", ...)
@@ -30,14 +31,23 @@ import jinja2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the calc package, from the source tree
 
-from calc import api  # noqa: E402
+from calc import api, rules  # noqa: E402
+
+try:  # the one registry of widget names (calc/api/registry.py)
+    from calc.api import registry as _registry  # noqa: E402
+
+    WIDGETS = _registry.WIDGETS
+    is_calculator = _registry.is_calculator
+except ImportError:  # until the registry lands
+    WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage", "options", "debts",
+               "letter", "log", "checklist", "scam-check")
+
+    def is_calculator(name):
+        return name in api.CALCULATORS
 
 MARKER = re.compile(r"^[ \t]*<!--\s*widget:([a-z][a-z0-9-]*)\s*-->[ \t]*$", re.M)
 TEMPLATES = ROOT / "overrides" / "widgets"
 TOOL_SCRIPTS = ROOT / "docs" / "assets" / "js" / "tools"
-# Every widget there is (calculators first, then the tools that keep data in the browser).
-WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage", "options", "debts",
-           "letter", "log", "checklist", "scam-check")
 
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -59,12 +69,12 @@ def render_widget(name: str, lang: str, uid: str) -> str:
     if name not in WIDGETS:
         raise ValueError(f"unknown widget {name!r}; known: {', '.join(WIDGETS)}")
     example = api.example(name, lang)  # 繁體 pages get 繁體 labels and names
-    result = api.run(name, example, lang) if name in api.CALCULATORS else None
+    result = api.run(name, example, lang) if is_calculator(name) else None
     if result is not None and not result.get("ok"):
         raise ValueError(f"the worked example of {name!r} does not compute: {result}")
     template = _env.get_template(f"{name}.html")
     html = template.render(
-        name=name, lang=lang, uid=uid, example=example,
+        name=name, lang=lang, uid=uid, example=example, rules=rules,
         result=result["result"] if result else None,
         L=lambda zh, hant: hant if lang == "zh-Hant" else zh,
     )
@@ -83,7 +93,7 @@ def on_page_markdown(markdown, page, config, files):
     markdown = MARKER.sub(replace, markdown)
     if names:
         page.meta["widgets"] = names
-        calculators = [n for n in names if n in api.CALCULATORS]
+        calculators = [n for n in names if is_calculator(n)]
         if calculators:
             page.meta["calc_widgets"] = calculators
         scripts = [f"assets/js/tools/{n}.js" for n in dict.fromkeys(names)
