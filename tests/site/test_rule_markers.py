@@ -78,7 +78,7 @@ def _mini_site(tmp_path: Path, body: str) -> subprocess.CompletedProcess:
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: t\nstrict: true\nhooks:\n  - {HOOK}\n", encoding="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
