@@ -91,7 +91,9 @@ build_site() {
     || { rm -rf "$tmp"; die "python -m build failed (see above)."; }
   rm -rf "$tmp"
   say "Building the site into ${site#$ROOT/} (strict)"
-  DIST_DIR="$dist" "$PY" -m mkdocs build --strict --quiet -d "$site" \
+  # Not --quiet: it drops warnings before strict mode counts them, so the build would pass.
+  # The INFO lines are filtered out instead (pipefail keeps mkdocs' exit status).
+  DIST_DIR="$dist" "$PY" -m mkdocs build --strict -d "$site" 2>&1 | { grep -v '^INFO ' >&2 || true; } \
     || die "mkdocs build --strict failed (see the warnings above)."
   [ -f "$site/index.html" ] && [ -f "$site/zh-Hant/index.html" ] || die "The build did not write both home pages."
 }
