@@ -111,6 +111,10 @@ LPR_TABLE: tuple[tuple[date, Decimal], ...] = (
     (date(2025, 5, 20), Decimal("0.0300")),
 )
 
+#: The private-lending line for a contract signed now: 4 x the latest one-year LPR
+#: (pages print it with [[rule:PRIVATE_LENDING_LINE_LATEST]]).
+PRIVATE_LENDING_LINE_LATEST = LPR_TABLE[-1][1] * PRIVATE_LENDING_LPR_MULTIPLE
+
 #: Financial-loan charges (interest + penalty + 违约金 + fees) a court may cut
 #: back to: 24% a year (法发〔2017〕22号 item 2).
 FINANCIAL_LOAN_COURT_LINE = Decimal("0.24")
@@ -288,6 +292,9 @@ SOURCES: dict[str, Source] = {
         "1Y LPR 3.00% since 2025-05-20, unchanged through the March 2026 fixing", "2026-03", f"{_ADD} §7"
     ),
     "LPR_TABLE": Source("全国银行间同业拆借中心 LPR announcements", "2026-03", f"{_BRIEF} §1.7; {_ADD} §7"),
+    "PRIVATE_LENDING_LINE_LATEST": Source(
+        "4 x LPR_TABLE's latest one-year LPR (民间借贷规定第二十五条)", "2026-03", f"{_BRIEF} §1.7; {_ADD} §7"
+    ),
     "FINANCIAL_LOAN_COURT_LINE": Source(
         "《最高人民法院关于进一步加强金融审判工作的若干意见》(法发〔2017〕22号) 第2条: 总计超过年利率24%的部分可请求调减",
         "2026-03",
