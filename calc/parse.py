@@ -41,6 +41,8 @@ __all__ = [
     "parse_amount",
     "parse_rate",
     "parse_percent",
+    "parse_fraction",
+    "percent_text",
     "parse_count",
     "parse_date",
     "parse_text",
@@ -101,8 +103,8 @@ _NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
-def parse_amount(text: object, field: str = "amount") -> Decimal:
-    """An amount of money in yuan, >= 0.
+def parse_amount(text: object, field: str = "amount", *, positive: bool = False) -> Decimal:
+    """An amount of money in yuan, >= 0 (> 0 with ``positive``: ``amount_zero``).
 
     Accepts ``5000``, ``5,000.50``, ``¥5000``, ``￥5000``, ``5000元``,
     full-width ``５０００``, ``3万``, ``3.5万元``, ``1.2千``, full-width
@@ -167,6 +169,8 @@ def parse_amount(text: object, field: str = "amount") -> Decimal:
         raise InputError(field, "amount_too_large")
     if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
         raise InputError(field, "amount_precision")
+    if positive and value == 0:
+        raise InputError(field, "amount_zero")
     return value
 
 
@@ -310,8 +314,35 @@ def _check_rate(value: Decimal, field: str) -> Decimal:
     return value
 
 
+def _percent_number(text: object, field: str) -> Decimal:
+    """Text such as ``10`` or ``0.6%`` read as a percent: the fraction, sign kept."""
+    if text is None:
+        raise InputError(field, "percent_required")
+    if not isinstance(text, str) or len(text) > rules.MAX_FIELD_LENGTH:
+        raise InputError(field, "percent_invalid")
+    s = _clean(text).replace("。", ".")
+    if not s:
+        raise InputError(field, "percent_required")
+    if s.endswith("%"):
+        s = s[:-1]
+    negative = s[:1] in ("-", "−") and bool(_NUMBER.fullmatch(s[1:]))
+    if negative:
+        s = s[1:]
+    if not _NUMBER.fullmatch(s):
+        raise InputError(field, "percent_invalid")
+    value = Decimal(s) / 100
+    return -value if negative else value
+
+
+def _in_range(value: Decimal, field: str, maximum: Decimal, code: str) -> Decimal:
+    if value < 0 or value > maximum:
+        raise InputError(field, code, maximum=percent_text(maximum))
+    return value
+
+
 def parse_percent(text: object, field: str, maximum: Decimal = Decimal(1)) -> Decimal:
-    """A plain percentage (``10`` or ``10%``) as a fraction in [0, ``maximum``].
+    """A plain percentage (``10`` or ``10%``) as a fraction in [0, ``maximum``];
+    a number (not text) is a percent too.
 
     >>> parse_percent("10", "buffer_ratio")
     Decimal('0.1')
@@ -321,23 +352,28 @@ def parse_percent(text: object, field: str, maximum: Decimal = Decimal(1)) -> De
     if isinstance(text, (Decimal, int, float)) and not isinstance(text, bool):
         value = to_decimal(text, field, "percent_invalid") / 100
     else:
-        if text is None:
-            raise InputError(field, "percent_required")
-        if not isinstance(text, str) or len(text) > rules.MAX_FIELD_LENGTH:
-            raise InputError(field, "percent_invalid")
-        s = _clean(text).replace("。", ".")
-        if not s:
-            raise InputError(field, "percent_required")
-        if s.endswith("%"):
-            s = s[:-1]
-        if s[:1] in ("-", "−") and _NUMBER.fullmatch(s[1:]):
-            raise InputError(field, "percent_range", maximum=percent_text(maximum))
-        if not _NUMBER.fullmatch(s):
-            raise InputError(field, "percent_invalid")
-        value = Decimal(s) / 100
-    if value < 0 or value > maximum:
-        raise InputError(field, "percent_range", maximum=percent_text(maximum))
-    return value
+        value = _percent_number(text, field)
+    return _in_range(value, field, maximum, "percent_range")
+
+
+def parse_fraction(value: object, field: str, *, maximum: Decimal, code: str = "percent_range") -> Decimal:
+    """A share of something (a fee rate, a buffer, a markup) as a fraction in
+    [0, ``maximum``]: text is a percent (``"0.6"`` = 0.6%), a number (``Decimal``,
+    ``int``) is already a fraction, as everywhere in calc. Out of range: ``code``,
+    with ``maximum`` as a percent in the message.
+
+    >>> parse_fraction("0.6", "fee_rate", maximum=Decimal("0.1")), parse_fraction(Decimal("0.006"), "fee_rate", maximum=Decimal("0.1"))
+    (Decimal('0.006'), Decimal('0.006'))
+    >>> parse_fraction("150", "markup", maximum=Decimal(1), code="markup_range")
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: markup: markup_range: 罚息上浮比例请填 0 到 100 之间的百分比，常见的是 30 到 50
+    """
+    if isinstance(value, str) or value is None:
+        number = _percent_number(value, field)
+    else:
+        number = to_decimal(value, field, "percent_invalid")
+    return _in_range(number, field, maximum, code)
 
 
 def percent_text(fraction: Decimal) -> str:
