@@ -51,7 +51,7 @@ def test_templates_exist_in_both_scripts_and_traditional_is_proper(name):
 def _codes_raised_in_source():
     """Every literal code passed to InputError(...) or messages.text/out.t in calc/."""
     codes = set()
-    for path in CALC.glob("*.py"):
+    for path in CALC.rglob("*.py"):
         tree = ast.parse(path.read_text("utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
@@ -112,7 +112,57 @@ def test_unknown_language_falls_back_to_simplified():
 def test_every_label_key_written_as_a_literal_is_in_the_catalogue():
     pattern = re.compile(r"[\"']((?:reason|budget|debts|order|apr|penalty|stage|unit|column|proposal)\.[a-z0-9_.]+)[\"']")
     found = set()
-    for path in CALC.glob("*.py"):
+    for path in CALC.rglob("*.py"):
         found |= set(pattern.findall(path.read_text("utf-8")))
     found = {k for k in found if not k.endswith(".")}
     assert found and sorted(found - set(CATALOGUE)) == []
+
+
+def _rule_figures():
+    """Figures that live in calc/rules.py, as a message would type them."""
+    from calc import rules
+
+    def pct(fraction):
+        return f"{(fraction * 100).normalize():f}%"
+
+    cap = rules.PERSONALIZED_INSTALLMENT_MAX_PERIODS
+    first = rules.LPR_FIRST_DATE
+    figures = {h.number for h in rules.HOTLINES}
+    figures |= {f"{cap}期", f"{cap} 期", f"{cap // 12}年", f"{rules.PRIVATE_LENDING_LPR_MULTIPLE}倍"}
+    figures |= {pct(rules.FINANCIAL_LOAN_COURT_LINE), pct(rules.CASH_LOAN_COST_LINE_2017), pct(rules.MAX_ANNUAL_RATE)}
+    figures |= {pct(rules.PENALTY_MARKUP_MIN), pct(rules.PENALTY_MARKUP_MAX), f"{first.year}年{first.month}月{first.day}日"}
+    figures |= {f"{rules.DAYS_PER_YEAR} 或", f"{rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL:,.0f}", f"M{rules.CREDIT_REPORT_MAX_CODE}）"}
+    for _, low, high in rules.OVERDUE_PHASES:
+        figures.add(f"{low}–{high}天" if high else f"{low - 1}天以上")
+    for span in rules.CREDIT_REPORT_CODES.values():
+        if span and span[0]:
+            figures.add(f"{span[0]}–{span[1]}天" if span[1] else f"{span[0] - 1}天以上")
+    return figures
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_no_message_types_a_figure_that_lives_in_rules(key):
+    # Hotlines, the 60-period cap, the LPR multiple, the 24%/36% lines... are
+    # placeholders filled from calc.rules (messages.rule_params), never typed.
+    figures = _rule_figures()
+    for lang in ("zh", "zh-Hant"):
+        typed = re.sub(r"\{\w+\}", "", CATALOGUE[key][lang])
+        assert [f for f in figures if f in typed] == [], (key, lang)
+
+
+def test_rule_placeholders_are_filled_from_rules(monkeypatch):
+    from calc import rules
+
+    assert messages.text("hotline.12356").startswith("12356")
+    assert "{" not in "".join(messages.text(k, lang) for k in CATALOGUE for lang in ("zh", "zh-Hant") if "{" not in
+                              re.sub(r"\{(" + "|".join(messages.rule_params(k)) + r")\}", "", CATALOGUE[k][lang]))
+    assert messages.text("m_level.M3") == "M3：逾期61–90天"
+    assert "60期" in messages.text("months_over_cap", maximum=60) and "5年" in messages.text("months_over_cap", maximum=60)
+    assert "4倍" in messages.text("apr.line.lpr4", "zh-Hant") and "24%" in messages.text("apr.line.court24")
+    monkeypatch.setattr(rules, "PRIVATE_LENDING_LPR_MULTIPLE", 5)
+    messages._general_params.cache_clear()
+    try:
+        assert "5倍" in messages.text("apr.line.lpr4")  # a rule change is one edit in rules.py
+    finally:
+        monkeypatch.undo()
+        messages._general_params.cache_clear()
