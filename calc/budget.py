@@ -20,9 +20,9 @@ from typing import Iterable
 
 from . import rules
 from .errors import InputError
-from .parse import money, parse_amount, parse_percent, percent_text, to_decimal
+from .parse import money, parse_amount, parse_fraction
 
-__all__ = ["Capacity", "repayment_capacity", "shares"]
+__all__ = ["Capacity", "check_buffer_ratio", "repayment_capacity", "shares"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,16 @@ def _amounts(values: Iterable[object], field: str) -> list[Decimal]:
     return out
 
 
+def check_buffer_ratio(buffer_ratio: object, field: str = "buffer_ratio") -> Decimal:
+    """The share of the surplus held back, a fraction in [0, ``rules.MAX_BUFFER_RATIO``]
+    (text is a percent: ``"10"``).
+
+    >>> check_buffer_ratio("10"), check_buffer_ratio(Decimal("0.1"))
+    (Decimal('0.1'), Decimal('0.1'))
+    """
+    return parse_fraction(buffer_ratio, field, maximum=rules.MAX_BUFFER_RATIO)
+
+
 def repayment_capacity(incomes: Iterable[object], expenses: Iterable[object], buffer_ratio: object = rules.DEFAULT_BUFFER_RATIO) -> Capacity:
     """Monthly income and expenses (amounts or strings) to a repayment capacity.
 
@@ -54,12 +64,7 @@ def repayment_capacity(incomes: Iterable[object], expenses: Iterable[object], bu
     """
     inc = _amounts(incomes, "income")
     exp = _amounts(expenses, "expense")
-    if isinstance(buffer_ratio, str):
-        ratio = parse_percent(buffer_ratio, "buffer_ratio", rules.MAX_BUFFER_RATIO)
-    else:
-        ratio = to_decimal(buffer_ratio, "buffer_ratio", "percent_invalid")
-        if ratio < 0 or ratio > rules.MAX_BUFFER_RATIO:
-            raise InputError("buffer_ratio", "percent_range", maximum=percent_text(rules.MAX_BUFFER_RATIO))
+    ratio = check_buffer_ratio(buffer_ratio)
     total_income = money(sum(inc, Decimal(0)))
     total_expenses = money(sum(exp, Decimal(0)))
     surplus = total_income - total_expenses

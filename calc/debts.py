@@ -15,8 +15,8 @@ pro-rata split of the monthly capacity (what to offer each lender).
 >>> d = [make_debt("A银行", "credit_card", 10000, "18%", 500),
 ...      make_debt("B消费金融", "consumer_finance", 5000, "24%", 300)]
 >>> plan = plan_debts(d, 2000)
->>> plan.avalanche.order, plan.snowball.order, plan.avalanche.months
-([1, 0], [1, 0], 9)
+>>> plan.avalanche.order, plan.snowball.order, plan.avalanche.months, plan.fits, plan.outcome
+([1, 0], [1, 0], 9, True, 'fits')
 >>> pro_rata(Decimal("1000"), [Decimal(1), Decimal(1), Decimal(1)])
 [Decimal('333.34'), Decimal('333.33'), Decimal('333.33')]
 """
@@ -28,8 +28,9 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Sequence
 
 from . import rules
-from .errors import InputError
-from .parse import CENT, money, parse_amount, parse_count, parse_rate, parse_text, to_decimal
+from .errors import InputError, InputErrors
+from .parse import CENT, money, parse_amount, parse_count, parse_rate, parse_text
+from .stage import Stage, overdue_stage
 
 __all__ = ["KINDS", "Debt", "OrderPlan", "DebtPlan", "make_debt", "parse_kind", "plan_debts", "pro_rata"]
 
@@ -55,6 +56,11 @@ class Debt:
     min_payment: Decimal
     days_overdue: int = 0
 
+    @property
+    def stage(self) -> Stage:
+        """How far overdue the debt is (its M-level and phase)."""
+        return overdue_stage(self.days_overdue)
+
 
 def parse_kind(value: object, field: str = "kind") -> str:
     """A kind code from a code or its Chinese name; empty means ``other``.
@@ -77,22 +83,39 @@ def parse_kind(value: object, field: str = "kind") -> str:
 
 
 def make_debt(
-    lender: object, kind: object, balance: object, annual_rate: object, min_payment: object = 0, days_overdue: object = 0
+    lender: object,
+    kind: object,
+    balance: object,
+    annual_rate: object,
+    min_payment: object = 0,
+    *,
+    days_overdue: object = 0,
 ) -> Debt:
-    """A debt from raw values (strings are parsed; ``annual_rate`` bare numbers are percent)."""
-    name = parse_text(lender, "lender", required=True, maximum=rules.MAX_FIELD_LENGTH)
-    b = parse_amount(balance, "balance")
-    if b <= 0:
-        raise InputError("balance", "amount_zero")
-    if isinstance(annual_rate, str):
-        rate = parse_rate(annual_rate, "percent", "annual_rate")
-    else:
-        rate = to_decimal(annual_rate, "annual_rate", "rate_invalid")
-        if rate < 0 or rate > rules.MAX_ANNUAL_RATE:
-            raise InputError("annual_rate", "rate_too_large" if rate > 0 else "rate_negative")
-    minimum = parse_amount(min_payment, "min_payment")
-    days = parse_count(days_overdue, "days_overdue", 0, rules.MAX_DAYS)
-    return Debt(name, parse_kind(kind), b, rate, minimum, days)
+    """A debt from raw values (strings are parsed; ``annual_rate`` bare numbers are
+    percent). Blank ``min_payment`` and ``days_overdue`` mean 0. On bad values,
+    ``InputErrors`` names every bad field at once.
+
+    >>> make_debt("A", "网贷", "5000", "24", days_overdue="45").stage.m_level
+    'M2'
+    """
+    errors: list[InputError] = []
+
+    def read(parse, *args, **kwargs):
+        try:
+            return parse(*args, **kwargs)
+        except InputError as err:
+            errors.append(err)
+            return None
+
+    name = read(parse_text, lender, "lender", required=True, maximum=rules.MAX_FIELD_LENGTH)
+    code = read(parse_kind, kind)
+    b = read(parse_amount, balance, "balance", positive=True)
+    rate = read(parse_rate, annual_rate, "percent", "annual_rate")
+    minimum = read(parse_amount, 0 if min_payment in (None, "") else min_payment, "min_payment")
+    days = read(parse_count, 0 if days_overdue in (None, "") else days_overdue, "days_overdue", 0, rules.MAX_DAYS)
+    if errors:
+        raise errors[0] if len(errors) == 1 else InputErrors(errors)
+    return Debt(name, code, b, rate, minimum, days)
 
 
 def pro_rata(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
@@ -143,6 +166,30 @@ class DebtPlan:
     pro_rata: list[Decimal]
     avalanche: OrderPlan | None
     snowball: OrderPlan | None
+
+    @property
+    def fits(self) -> bool:
+        """Whether the capacity covers every minimum payment (and is not zero)."""
+        return self.shortfall == 0 and self.capacity > 0
+
+    @property
+    def outcome(self) -> str:
+        """``no_capacity``, ``shortfall`` (minimums over capacity), ``never`` (the
+        plan does not finish within ``rules.MAX_PAYOFF_MONTHS``) or ``fits``."""
+        if self.capacity == 0:
+            return "no_capacity"
+        if self.shortfall > 0:
+            return "shortfall"
+        if self.avalanche is not None and not self.avalanche.finished:
+            return "never"
+        return "fits"
+
+    @property
+    def interest_saved(self) -> Decimal | None:
+        """Interest the avalanche order saves against the snowball (None unless both finish)."""
+        if self.avalanche and self.snowball and self.avalanche.finished and self.snowball.finished:
+            return self.snowball.total_interest - self.avalanche.total_interest
+        return None
 
 
 def avalanche_order(debts: Sequence[Debt]) -> list[int]:

@@ -86,6 +86,7 @@ def make_letter(
     amount: object,
     cause: object,
     proposal: object = "",
+    *,
     lang: object = "zh",
     monthly_payment: object = None,
     months: object = None,

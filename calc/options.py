@@ -23,8 +23,8 @@ term that fits.
 >>> r = compare_options(30000, 2000, "18%", interest_owed=1200, penalty_owed=800)
 >>> [(o.key, o.monthly_payment, o.fits) for o in r.options][3]
 ('personalized', Decimal('533.33'), True)
->>> r.options[3].smallest_fitting_months
-16
+>>> r.options[3].smallest_fitting_months, r.best.key
+(16, 'personalized')
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from decimal import Decimal
 
 from . import rules
 from .errors import InputError
-from .parse import money, parse_amount, parse_count, parse_percent, parse_rate, percent_text, to_decimal
-from .rates import penalty_interest
-from .schedule import Schedule, amortize
+from .parse import money, parse_amount, parse_count, parse_rate
+from .rates import check_markup, penalty_interest
+from .schedule import Schedule, amortize, check_fee_rate
 
 __all__ = ["OPTION_KEYS", "Option", "OptionsResult", "compare_options"]
 
@@ -68,9 +68,12 @@ class OptionsResult:
     savings: Decimal
     options: list[Option]
 
-
-def _rate(value: object, field: str) -> Decimal:
-    return parse_rate(value, "percent", field)
+    @property
+    def best(self) -> Option | None:
+        """The fitting option that saves the most against staying overdue (the
+        first of equals, in ``OPTION_KEYS`` order), or None when none fits."""
+        fitting = [o for o in self.options if o.fits]
+        return max(fitting, key=lambda o: o.saving) if fitting else None
 
 
 def _plan(owed: Decimal, months: int, kind: str, rate: Decimal, fee_rate: Decimal) -> Schedule:
@@ -78,13 +81,12 @@ def _plan(owed: Decimal, months: int, kind: str, rate: Decimal, fee_rate: Decima
     (as 等额本金, the same arithmetic) so the reader sees the numbers."""
     if kind == "installment":
         method = "installment_fee" if months <= rules.CARD_INSTALLMENT_MAX_PERIODS else "equal_principal"
-        return amortize(owed, months, method, 0, fee_rate)
+        return amortize(owed, months, method, annual_rate=0, fee_rate=fee_rate)
     if kind == "personalized":
         if rate == 0:
             method = "interest_free" if months <= rules.PERSONALIZED_INSTALLMENT_MAX_PERIODS else "equal_principal"
-            return amortize(owed, months, method, 0)
-        return amortize(owed, months, "equal_installment", rate)
-    return amortize(owed, months, "equal_installment", rate)
+            return amortize(owed, months, method)
+    return amortize(owed, months, "equal_installment", annual_rate=rate)
 
 
 def _peak(schedule: Schedule) -> Decimal:
@@ -119,6 +121,7 @@ def compare_options(
     principal: object,
     capacity: object,
     annual_rate: object,
+    *,
     interest_owed: object = 0,
     penalty_owed: object = 0,
     markup: object = rules.PENALTY_MARKUP_MAX,
@@ -137,33 +140,24 @@ def compare_options(
     ``installment_fee_rate`` is monthly (strings percent: ``"0.6"``);
     ``markup`` a fraction (strings percent: ``"50"``).
     """
-    p = parse_amount(principal, "principal")
-    if p <= 0:
-        raise InputError("principal", "amount_zero")
+    p = parse_amount(principal, "principal", positive=True)
     cap = parse_amount(capacity, "capacity")
-    rate = _rate(annual_rate, "annual_rate")
+    rate = parse_rate(annual_rate, "percent", "annual_rate")
     interest = parse_amount(interest_owed, "interest_owed")
     penalty = parse_amount(penalty_owed, "penalty_owed")
-    m = parse_percent(markup, "markup") if isinstance(markup, str) else to_decimal(markup, "markup", "percent_invalid")
-    if m < 0 or m > rules.MISUSE_MARKUP_MAX:
-        raise InputError("markup", "markup_range", maximum=percent_text(rules.MISUSE_MARKUP_MAX))
+    m = check_markup(markup)
     cash = parse_amount(savings, "savings")
     horizon = parse_count(horizon_days, "horizon_days", 1, rules.MAX_DAYS)
     ext_months = parse_count(extension_months, "extension_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
-    ext_rate = rate if extension_rate is None or extension_rate == "" else _rate(extension_rate, "extension_rate")
+    ext_rate = rate if extension_rate in (None, "") else parse_rate(extension_rate, "percent", "extension_rate")
     inst_months = parse_count(installment_months, "installment_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
-    if isinstance(installment_fee_rate, str):
-        fee_rate = parse_percent(installment_fee_rate, "installment_fee_rate", rules.MAX_MONTHLY_FEE_RATE)
-    else:
-        fee_rate = to_decimal(installment_fee_rate, "installment_fee_rate", "percent_invalid")
-        if fee_rate < 0 or fee_rate > rules.MAX_MONTHLY_FEE_RATE:
-            raise InputError("installment_fee_rate", "percent_range", maximum=percent_text(rules.MAX_MONTHLY_FEE_RATE))
+    fee_rate = check_fee_rate(installment_fee_rate, "installment_fee_rate")
     pers_months = parse_count(personalized_months, "personalized_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
-    pers_rate = _rate(personalized_rate, "personalized_rate")
+    pers_rate = parse_rate(personalized_rate, "percent", "personalized_rate")
 
     owed = p + interest + penalty
-    more_penalty = penalty_interest(p, horizon, rate, m)
-    daily = penalty_interest(p, 1, rate, m)
+    more_penalty = penalty_interest(p, horizon, rate, markup=m)
+    daily = penalty_interest(p, 1, rate, markup=m)
     baseline = owed + more_penalty
     options = [
         Option(

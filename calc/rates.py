@@ -28,14 +28,29 @@ Decimal('150.00')
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import Callable, Sequence
 
 from . import rules
 from .errors import InputError
-from .parse import money, parse_amount, parse_percent, parse_rate, percent_text, to_decimal
+from .parse import money, parse_amount, parse_count, parse_date, parse_fraction, parse_rate, to_decimal
 
-__all__ = ["AnnualRate", "apr", "penalty_interest", "card_late_fee"]
+__all__ = [
+    "AnnualRate",
+    "LoanCost",
+    "RateLine",
+    "apr",
+    "card_late_fee",
+    "check_contract_date",
+    "check_day_count",
+    "check_markup",
+    "loan_apr",
+    "markup_is_typical",
+    "penalty_interest",
+    "penalty_rate",
+    "rate_lines",
+]
 
 _RATE_PLACES = Decimal("1e-10")
 
@@ -219,12 +234,64 @@ def apr(cash_flows: Sequence[object], periods_per_year: int = rules.APR_PERIODS_
     )
 
 
+def check_markup(markup: object, field: str = "markup") -> Decimal:
+    """The 罚息 markup as a fraction in [0, ``rules.MISUSE_MARKUP_MAX``] (text is a
+    percent: ``"50"``); the one check of it, so every door answers ``markup_range``.
+
+    >>> check_markup("50"), check_markup(Decimal("0.3"))
+    (Decimal('0.5'), Decimal('0.3'))
+    """
+    return parse_fraction(markup, field, maximum=rules.MISUSE_MARKUP_MAX, code="markup_range")
+
+
+def check_contract_date(contract_date: object, field: str = "contract_date") -> date:
+    """A contract date that has a one-year LPR (from 2019-08-20, ``rules.LPR_FIRST_DATE``).
+
+    >>> check_contract_date("2023-01-01")
+    datetime.date(2023, 1, 1)
+    """
+    day = parse_date(contract_date, field)
+    if day < rules.LPR_FIRST_DATE:
+        raise InputError(field, "lpr_before_table")
+    return day
+
+
+def check_day_count(day_count: object, field: str = "day_count") -> int:
+    """Days in the interest year: 360 (banks, 银发〔2005〕129号) or 365 (what cards report).
+
+    >>> check_day_count("365")
+    365
+    """
+    value = parse_count(day_count, field, 1, 1000)
+    if value not in (rules.DAYS_PER_YEAR, rules.CARD_DAYS_PER_YEAR_REPORTED):
+        raise InputError(field, "day_count_invalid")
+    return value
+
+
+def markup_is_typical(markup: Decimal) -> bool:
+    """Whether a markup is within what banks typically add (30%-50%).
+
+    >>> markup_is_typical(Decimal("0.5")), markup_is_typical(Decimal("1"))
+    (True, False)
+    """
+    return rules.PENALTY_MARKUP_MIN <= markup <= rules.PENALTY_MARKUP_MAX
+
+
+def penalty_rate(annual_rate: object, markup: object = rules.PENALTY_MARKUP_MAX) -> Decimal:
+    """The annual penalty rate: ``annual_rate x (1 + markup)``.
+
+    >>> penalty_rate("12", "50")
+    Decimal('0.180')
+    """
+    return parse_rate(annual_rate, "percent", "annual_rate") * (1 + check_markup(markup))
+
+
 def penalty_interest(
     principal: object,
     days: object,
     annual_rate: object,
     markup: object = rules.PENALTY_MARKUP_MAX,
-    day_count: int = rules.DAYS_PER_YEAR,
+    day_count: object = rules.DAYS_PER_YEAR,
 ) -> Decimal:
     """罚息, simple interest on the overdue principal at the penalty rate:
     ``principal x annual_rate x (1 + markup) / day_count x days``, rounded to 0.01.
@@ -239,20 +306,94 @@ def penalty_interest(
     >>> penalty_interest(10000, 30, "日息0.05%", markup=0)  # example F
     Decimal('150.00')
     """
-    from .parse import parse_count
-
     p = parse_amount(principal, "principal")
     n = parse_count(days, "days", 0, rules.MAX_DAYS)
     rate = parse_rate(annual_rate, "percent", "annual_rate")
-    if isinstance(markup, str):
-        m = parse_percent(markup, "markup")
-    else:
-        m = to_decimal(markup, "markup", "percent_invalid")
-    if m < 0 or m > rules.MISUSE_MARKUP_MAX:
-        raise InputError("markup", "markup_range", maximum=percent_text(rules.MISUSE_MARKUP_MAX))
-    if day_count not in (rules.DAYS_PER_YEAR, rules.CARD_DAYS_PER_YEAR_REPORTED):
-        raise InputError("day_count", "day_count_invalid")
-    return money(p * rate * (1 + m) / day_count * n)
+    m = check_markup(markup)
+    year = check_day_count(day_count)
+    return money(p * rate * (1 + m) / year * n)
+
+
+@dataclass(frozen=True)
+class RateLine:
+    """A legal or regulatory line an annual rate is compared with."""
+
+    code: str  # catalogue key apr.line.<code>
+    rate: Decimal
+    above: bool
+
+
+def rate_lines(simple_rate: Decimal, contract_date: date | None = None) -> tuple[date, tuple[RateLine, ...]]:
+    """The 24% court line, the 2017 36% line and 4 x the LPR on ``contract_date``
+    (default: the latest fixing in ``rules``), each with whether ``simple_rate`` is above.
+
+    >>> day, lines = rate_lines(Decimal("0.30"), date(2023, 1, 1))
+    >>> [(line.code, line.rate, line.above) for line in lines]
+    [('court24', Decimal('0.24'), True), ('cash36', Decimal('0.36'), False), ('lpr4', Decimal('0.1460'), True)]
+    """
+    day = contract_date if contract_date is not None else rules.LPR_TABLE[-1][0]
+    pairs = (
+        ("court24", rules.FINANCIAL_LOAN_COURT_LINE),
+        ("cash36", rules.CASH_LOAN_COST_LINE_2017),
+        ("lpr4", rules.four_times_lpr(day)),
+    )
+    return day, tuple(RateLine(code, line, simple_rate > line) for code, line in pairs)
+
+
+@dataclass(frozen=True)
+class LoanCost:
+    """What a loan really costs: the APR on the money actually received."""
+
+    rate: AnnualRate
+    net_received: Decimal
+    total_repaid: Decimal
+    total_cost: Decimal
+    periods: int
+    lpr_date: date
+    lines: tuple[RateLine, ...]
+
+
+def loan_apr(
+    received: object,
+    payments: Sequence[object],
+    *,
+    fee_upfront: object = 0,
+    deducted_interest: object = 0,
+    contract_date: object = None,
+    periods_per_year: int = rules.APR_PERIODS_PER_YEAR,
+) -> LoanCost:
+    """The APR of a loan from what the contract says: ``received`` (the amount
+    lent), ``payments`` (each period's payment, positive; 0 for a period without
+    one), less ``fee_upfront`` and ``deducted_interest`` (砍头息) taken off the
+    money received (民法典 Art. 670: interest is owed only on what was received).
+
+    Example E4 with a 1,000 fee taken up front:
+
+    >>> cost = loan_apr(30000, [3000] * 12, fee_upfront=1000)
+    >>> cost.net_received, cost.total_cost, cost.rate.simple.quantize(Decimal("0.0001"))
+    (Decimal('29000'), Decimal('7000'), Decimal('0.4193'))
+    >>> loan_apr(1000, [100] * 12, fee_upfront=1000)
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: fee_upfront: received_after_fees: 扣除手续费和预扣利息后，实际到手的钱需要大于 0，请检查这几项
+    """
+    gross = parse_amount(received, "received")
+    amounts = []
+    for index, value in enumerate(payments):
+        try:
+            amounts.append(parse_amount(value, "flows"))
+        except InputError as err:
+            raise InputError("flows", err.code, index=index + 1, **err.params) from None
+    fee = parse_amount(fee_upfront, "fee_upfront")
+    deducted = parse_amount(deducted_interest, "deducted_interest")
+    day = None if contract_date in (None, "") else check_contract_date(contract_date)
+    net = gross - fee - deducted
+    if net <= 0:
+        raise InputError("fee_upfront" if fee else "received", "received_after_fees")
+    rate = apr([net] + [-a for a in amounts], periods_per_year)
+    total = sum(amounts, Decimal(0))
+    lpr_date, lines = rate_lines(rate.simple, day)
+    return LoanCost(rate, net, total, total - net, len(amounts), lpr_date, lines)
 
 
 def card_late_fee(unpaid_minimum: object, ratio: Decimal = rules.CARD_LATE_FEE_RATIO_TYPICAL, floor: object = 0) -> Decimal:

@@ -42,10 +42,22 @@ from functools import cached_property
 from . import rules
 from .dates import add_months
 from .errors import InputError
-from .parse import money, parse_amount, parse_count, parse_date, parse_percent, parse_rate, percent_text, to_decimal
+from .parse import money, parse_amount, parse_count, parse_date, parse_fraction, parse_rate
 from .rates import AnnualRate, apr
 
-__all__ = ["METHODS", "Row", "Schedule", "Payoff", "amortize", "payoff", "months_to_repay", "max_months"]
+__all__ = [
+    "METHODS",
+    "Payoff",
+    "Row",
+    "Schedule",
+    "amortize",
+    "check_fee_rate",
+    "max_months",
+    "months_to_repay",
+    "parse_method",
+    "payoff",
+    "smallest_reducing_payment",
+]
 
 #: The five methods, in the order a form's select shows them.
 METHODS = ("equal_installment", "equal_principal", "interest_first", "installment_fee", "interest_free")
@@ -109,17 +121,41 @@ def max_months(method: str) -> int:
     return rules.MAX_SCHEDULE_MONTHS
 
 
-def _rate(value: object, field: str) -> Decimal:
-    return parse_rate(value, "percent", field)
+def check_fee_rate(fee_rate: object, field: str = "fee_rate") -> Decimal:
+    """A **monthly** fee on the original principal as a fraction in [0,
+    ``rules.MAX_MONTHLY_FEE_RATE``] (text is a percent: ``"0.6"`` = 0.6%); the one
+    check of a fee rate (schedules, card instalments in ``options``).
+
+    >>> check_fee_rate("0.6"), check_fee_rate(Decimal("0.006"))
+    (Decimal('0.006'), Decimal('0.006'))
+    """
+    return parse_fraction(fee_rate, field, maximum=rules.MAX_MONTHLY_FEE_RATE)
 
 
-def _fee_rate(value: object) -> Decimal:
-    if isinstance(value, str):
-        return parse_percent(value, "fee_rate", rules.MAX_MONTHLY_FEE_RATE)
-    rate = to_decimal(value, "fee_rate", "percent_invalid")
-    if rate < 0 or rate > rules.MAX_MONTHLY_FEE_RATE:
-        raise InputError("fee_rate", "percent_range", maximum=percent_text(rules.MAX_MONTHLY_FEE_RATE))
-    return rate
+_METHOD_WORDS = {
+    "等额本息": "equal_installment", "等額本息": "equal_installment",
+    "等额本金": "equal_principal", "等額本金": "equal_principal",
+    "先息后本": "interest_first", "先息後本": "interest_first",
+    "分期手续费": "installment_fee", "分期手續費": "installment_fee",
+    "停息挂账": "interest_free", "停息掛賬": "interest_free", "免息分期": "interest_free",
+}
+
+
+def parse_method(value: object, field: str = "method") -> str:
+    """A method code from its code or its Chinese name (either script); empty
+    means ``equal_installment``.
+
+    >>> parse_method("等額本金"), parse_method(None)
+    ('equal_principal', 'equal_installment')
+    """
+    if value is None:
+        return "equal_installment"
+    text = str(value).strip()
+    if text in METHODS:
+        return text
+    if text in _METHOD_WORDS:
+        return _METHOD_WORDS[text]
+    raise InputError(field, "method_invalid")
 
 
 def annuity_payment(principal: Decimal, months: int, monthly_rate: Decimal) -> Decimal:
@@ -167,9 +203,7 @@ def amortize(
     """
     if method not in METHODS:
         raise InputError("method", "method_invalid")
-    p = parse_amount(principal, "principal")
-    if p <= 0:
-        raise InputError("principal", "amount_zero")
+    p = parse_amount(principal, "principal", positive=True)
     cap = max_months(method)
     if method in ("interest_free", "installment_fee"):
         n = parse_count(months, "months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
@@ -177,10 +211,10 @@ def amortize(
             raise InputError("months", "months_over_cap", maximum=cap)
     else:
         n = parse_count(months, "months", 1, cap, years=True)
-    rate = _rate(annual_rate, "annual_rate")
+    rate = parse_rate(annual_rate, "percent", "annual_rate")
     if method == "interest_free" and rate != 0:
         raise InputError("annual_rate", "rate_not_zero_interest_free")
-    fee_r = _fee_rate(fee_rate)
+    fee_r = check_fee_rate(fee_rate)
     due_start = None if start is None or start == "" else parse_date(start, "start")
 
     r = rate / rules.MONTHS_PER_YEAR
@@ -286,13 +320,9 @@ def payoff(principal: object, monthly_payment: object, annual_rate: object = 0) 
     ...
     calc.errors.InputError: monthly_payment: payment_below_interest: 每月还 600.00 元还不够付利息（第一个月利息约 600.00 元），欠款不会减少；每月至少要还 600.01 元
     """
-    p = parse_amount(principal, "principal")
-    if p <= 0:
-        raise InputError("principal", "amount_zero")
-    m = parse_amount(monthly_payment, "monthly_payment")
-    if m <= 0:
-        raise InputError("monthly_payment", "amount_zero")
-    rate = _rate(annual_rate, "annual_rate")
+    p = parse_amount(principal, "principal", positive=True)
+    m = parse_amount(monthly_payment, "monthly_payment", positive=True)
+    rate = parse_rate(annual_rate, "percent", "annual_rate")
     r = rate / rules.MONTHS_PER_YEAR
     first_interest = money(p * r)
     if m <= first_interest:

@@ -21,9 +21,10 @@ from datetime import date, timedelta
 
 from . import rules
 from .dates import add_months
+from .errors import InputError
 from .parse import parse_count, parse_date
 
-__all__ = ["Stage", "TimelineEvent", "overdue_stage", "days_overdue", "timeline"]
+__all__ = ["DatedStage", "Stage", "TimelineEvent", "check_today", "dated_stage", "days_overdue", "overdue_stage", "timeline"]
 
 
 @dataclass(frozen=True)
@@ -139,3 +140,48 @@ def timeline(due_date: object) -> list[TimelineEvent]:
     events.append(TimelineEvent("malicious_earliest", (earliest - due).days, earliest))
     events.sort(key=lambda e: e.day)
     return events
+
+
+@dataclass(frozen=True)
+class DatedStage:
+    """The stage on ``today`` of a debt due on ``due_date``: ``days_late`` is
+    negative before the due date (then ``stage`` is M0 and ``days_until_due`` > 0);
+    ``events`` pairs each timeline event with whether ``today`` has reached it."""
+
+    due_date: date
+    today: date
+    days_late: int
+    days_until_due: int
+    stage: Stage
+    events: tuple[tuple[TimelineEvent, bool], ...]
+
+
+def check_today(today: object, field: str = "today") -> date:
+    """Today's date, which dating a stage needs (``today_required`` when missing)."""
+    if today is None or today == "":
+        raise InputError(field, "today_required")
+    return parse_date(today, field)
+
+
+def dated_stage(due_date: object, today: object) -> DatedStage:
+    """The stage and timeline of a debt from its missed due date and today's date.
+
+    >>> d = dated_stage("2025-01-31", "2025-03-17")
+    >>> d.days_late, d.stage.m_level, [e.code for e, reached in d.events if reached][-1]
+    (45, 'M2', 'm2')
+    >>> dated_stage("2025-03-20", "2025-03-17").days_until_due
+    3
+    """
+    due = parse_date(due_date, "due_date")
+    now = check_today(today)
+    delta = (now - due).days
+    if delta > rules.MAX_DAYS:
+        raise InputError("due_date", "count_range", minimum=0, maximum=rules.MAX_DAYS)
+    return DatedStage(
+        due_date=due,
+        today=now,
+        days_late=delta,
+        days_until_due=max(-delta, 0),
+        stage=overdue_stage(max(delta, 0)),
+        events=tuple((event, event.date <= now) for event in timeline(due)),
+    )

@@ -8,12 +8,15 @@ import pkgutil
 import pytest
 
 import calc
+from calc.api import registry
 
-MODULES = sorted(["calc"] + [f"calc.{m.name}" for m in pkgutil.iter_modules(calc.__path__)])
+MODULES = sorted(["calc"] + [m.name for m in pkgutil.walk_packages(calc.__path__, "calc.")])
 
 
 def test_every_module_is_listed():
     assert {"calc.api", "calc.parse", "calc.rates", "calc.schedule", "calc.rules"} <= set(MODULES)
+    assert {"calc.api.registry", "calc.api.form", "calc.api.output"} <= set(MODULES)
+    assert {f"calc.api.calculators.{name}" for name in registry.CALCULATORS} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -7,7 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calc import InputError, amortize, apr, months_to_repay, payoff, pro_rata, rules
-from calc.api import CALCULATORS, EXAMPLES, run
+from calc.api import EXAMPLES, registry, run
+
+CALCULATORS = registry.CALCULATORS
 from calc.schedule import METHODS, max_months
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,3 +1,147 @@
-"""The ``debts`` calculator."""
+"""``debts``
+    params (repeatable, one item per debt, same order): ``lender``, ``kind``
+    (``credit_card``/``bank_loan``/``consumer_finance``/``online_loan``/
+    ``private_loan``/``other`` or the Chinese names), ``balance``,
+    ``annual_rate``, ``min_payment`` (default 0), ``days_overdue`` (default 0);
+    plus ``capacity``. Rows that are entirely blank are skipped.
+    result: ``count``, ``total_balance``, ``total_min_payment``,
+    ``weighted_rate``, ``capacity``, ``shortfall``, ``fits``, ``message``,
+    ``debts`` = ``[{lender, kind, kind_label, balance, annual_rate,
+    min_payment, days_overdue, m_level, share}]`` (``share`` = pro-rata part
+    of the capacity; the shares sum exactly to it), ``avalanche`` and
+    ``snowball`` = ``{label, order (indexes), order_lenders, finished, months,
+    total_interest, total_paid, payoff_month}`` or ``None`` when the minimums
+    exceed the capacity, ``interest_saved`` (snowball minus avalanche
+    interest), ``chart`` = ``{"months": [...], "avalanche": [{label,
+    balances}], "snowball": [...]}``.
+
+>>> from calc.api import run
+>>> run("debts", EXAMPLE)["result"]["fits"]
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ... import rules
+from ...debts import Debt, DebtPlan, make_debt, plan_debts
+from ...errors import InputError
+from ..form import Form, amount
+from ..output import Out, amt, rate_text
 
 ORDER = 70
+
+EXAMPLE = {
+    "lender": ["甲银行信用卡", "乙消费金融", "丙网贷平台"],
+    "kind": ["credit_card", "consumer_finance", "online_loan"],
+    "balance": ["30000", "15000", "8000"],
+    "annual_rate": ["18", "24", "36"],
+    "min_payment": ["1500", "900", "800"],
+    "days_overdue": ["45", "20", "10"],
+    "capacity": "4000",
+}
+EXAMPLE_HANT = {"lender": ["甲銀行信用卡", "乙消費金融", "丙網貸平臺"]}
+
+_FIELDS = ("lender", "kind", "balance", "annual_rate", "min_payment", "days_overdue")
+
+
+def _read_debts(form: Form) -> list[tuple[int, Debt]]:
+    columns = {field: form.items(field) for field in _FIELDS}
+    rows = max((len(v) for v in columns.values()), default=0)
+    if rows > rules.MAX_DEBTS:
+        form.fail(InputError("balance", "too_many_rows", maximum=rules.MAX_DEBTS))
+        rows = 0
+    debts = []
+    for index in range(rows):
+        values = {f: (columns[f][index] if index < len(columns[f]) else None) for f in _FIELDS}
+        if all(v is None for v in values.values()):
+            continue
+        lender, kind, balance, rate = (values[f] for f in _FIELDS[:4])
+        try:
+            debt = make_debt(lender, kind, balance, rate, values["min_payment"], days_overdue=values["days_overdue"])
+        except InputError as err:
+            form.fail(err, index)
+            continue
+        debts.append((index, debt))
+    return debts
+
+
+def _message(out: Out, plan: DebtPlan) -> str:
+    if plan.outcome == "no_capacity":
+        return out.t("debts.no_capacity")
+    if plan.outcome == "shortfall":
+        return out.t(
+            "debts.shortfall",
+            minimum=out.num(plan.total_min_payment),
+            shortfall=out.num(plan.shortfall),
+            capacity=out.num(plan.capacity),
+        )
+    if plan.outcome == "never":
+        return out.t("debts.never", capacity=out.num(plan.capacity), maximum=rules.MAX_PAYOFF_MONTHS)
+    return out.t(
+        "debts.fits",
+        capacity=out.num(plan.capacity),
+        minimum=out.num(plan.total_min_payment),
+        extra=out.num(plan.capacity - plan.total_min_payment),
+    )
+
+
+def compute(form: Form, out: Out) -> None:
+    debts = _read_debts(form)
+    capacity = form.get("capacity", amount)
+    if not debts and not form.errors:
+        form.fail(InputError("balance", "debts_required"))
+    form.check()
+    plan = plan_debts([d for _, d in debts], capacity)
+    out.count("count", len(debts), "unit.none")
+    out.display["count"] = str(len(debts))
+    out.amount("total_balance", plan.total_balance)
+    out.amount("total_min_payment", plan.total_min_payment)
+    out.rate("weighted_rate", plan.weighted_rate)
+    out.amount("capacity", plan.capacity)
+    out.amount("shortfall", plan.shortfall)
+    out.data["fits"] = plan.fits
+    out.data["debts"] = [
+        {
+            "row": str(index),
+            "lender": d.lender,
+            "kind": d.kind,
+            "kind_label": out.t(f"kind.{d.kind}"),
+            "balance": amt(d.balance),
+            "annual_rate": rate_text(d.annual_rate),
+            "min_payment": amt(d.min_payment),
+            "days_overdue": str(d.days_overdue),
+            "m_level": d.stage.m_level,
+            "share": amt(share),
+        }
+        for (index, d), share in zip(debts, plan.pro_rata)
+    ]
+    lenders = [d.lender for _, d in debts]
+    chart: dict[str, Any] = {}
+    for name in ("avalanche", "snowball"):
+        order_plan = getattr(plan, name)
+        if order_plan is None:
+            out.data[name] = None
+            chart[name] = []
+            continue
+        out.data[name] = {
+            "label": out.t(f"order.{name}"),
+            "order": [str(i) for i in order_plan.order],
+            "order_lenders": [lenders[i] for i in order_plan.order],
+            "finished": order_plan.finished,
+            "months": None if order_plan.months is None else str(order_plan.months),
+            "total_interest": amt(order_plan.total_interest),
+            "total_paid": amt(order_plan.total_paid),
+            "payoff_month": [None if m is None else str(m) for m in order_plan.payoff_month],
+        }
+        chart[name] = [
+            {"label": lenders[i], "balances": [amt(b) for b in order_plan.balances[i]]} for i in range(len(lenders))
+        ]
+        chart["months"] = [str(m) for m in range(len(order_plan.balances[0]))] if order_plan.balances else []
+    out.data["chart"] = chart
+    if plan.interest_saved is None:
+        out.data["interest_saved"] = None
+    else:
+        out.amount("interest_saved", plan.interest_saved)
+    out.data["message"] = _message(out, plan)

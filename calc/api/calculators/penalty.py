@@ -1,3 +1,44 @@
-"""The ``penalty`` calculator."""
+"""``penalty``
+    params: ``principal``, ``days``, ``annual_rate``, ``markup`` (percent,
+    default ``"50"``), ``day_count`` (``"360"`` default, or ``"365"``).
+    result: ``penalty``, ``penalty_rate`` (annual, with markup),
+    ``daily_penalty``, ``total`` (principal + penalty), ``markup`` (fraction),
+    ``markup_typical`` (bool: within ``rules.PENALTY_MARKUP_MIN``-``MAX``,
+    30%-50%), ``note``, ``markup_note``.
+
+>>> from calc.api import run
+>>> run("penalty", EXAMPLE)["result"]["penalty"]
+'150.00'
+"""
+
+from __future__ import annotations
+
+from ... import rules
+from ...rates import check_day_count, check_markup, markup_is_typical, penalty_interest
+from ..form import Form, amount, annual_rate, count
+from ..output import Out
 
 ORDER = 50
+
+EXAMPLE = {"principal": "5000", "days": "60", "annual_rate": "12", "markup": "50"}
+EXAMPLE_HANT: dict = {}
+
+
+def compute(form: Form, out: Out) -> None:
+    principal = form.get("principal", amount)
+    days = form.get("days", count, 0, rules.MAX_DAYS)
+    rate = form.get("annual_rate", annual_rate)
+    markup = form.get("markup", check_markup, default=rules.PENALTY_MARKUP_MAX)
+    day_count = form.get("day_count", check_day_count, default=rules.DAYS_PER_YEAR)
+    form.check()
+    penalty = penalty_interest(principal, days, rate, markup=markup, day_count=day_count)
+    out.amount("penalty", penalty)
+    out.rate("penalty_rate", rate * (1 + markup))
+    out.amount("daily_penalty", penalty_interest(principal, 1, rate, markup=markup, day_count=day_count))
+    out.amount("total", principal + penalty)
+    out.rate("markup", markup)
+    out.count("days", days, "unit.days")
+    typical = markup_is_typical(markup)
+    out.data["markup_typical"] = typical
+    out.data["markup_note"] = out.t("penalty.markup_typical" if typical else "penalty.markup_unusual")
+    out.data["note"] = out.t("penalty.note", day_count=day_count)
