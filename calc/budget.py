@@ -14,9 +14,9 @@ Decimal('0.00')
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable
 
 from . import rules
 from .errors import InputError

@@ -23,16 +23,24 @@ pro-rata split of the monthly capacity (what to offer each lender).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Sequence
 
 from . import rules
 from .errors import InputError, InputErrors
-from .parse import CENT, money, parse_amount, parse_count, parse_rate, parse_text
+from .parse import (
+    CENT,
+    money,
+    parse_amount,
+    parse_choice,
+    parse_count,
+    parse_rate,
+    parse_text,
+)
 from .stage import Stage, overdue_stage
 
-__all__ = ["KINDS", "Debt", "OrderPlan", "DebtPlan", "make_debt", "parse_kind", "plan_debts", "pro_rata"]
+__all__ = ["KINDS", "Debt", "DebtPlan", "OrderPlan", "make_debt", "parse_kind", "plan_debts", "pro_rata"]
 
 #: Kinds of debt, with the words people use for them in either script.
 KINDS = ("credit_card", "bank_loan", "consumer_finance", "online_loan", "private_loan", "other")
@@ -68,18 +76,7 @@ def parse_kind(value: object, field: str = "kind") -> str:
     >>> parse_kind("網貸"), parse_kind("")
     ('online_loan', 'other')
     """
-    if value is None:
-        return "other"
-    if not isinstance(value, str):
-        raise InputError(field, "kind_invalid")
-    s = value.strip()
-    if not s:
-        return "other"
-    if s in KINDS:
-        return s
-    if s in _KIND_WORDS:
-        return _KIND_WORDS[s]
-    raise InputError(field, "kind_invalid")
+    return parse_choice(value, field, codes=KINDS, words=_KIND_WORDS, default="other", code="kind_invalid")
 
 
 def make_debt(

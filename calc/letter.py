@@ -21,8 +21,6 @@ calc.errors.InputError: account_last4: last4_full_number: 为保护你的账户�
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -30,7 +28,7 @@ from string import Template
 
 from . import messages, rules
 from .errors import InputError, InputErrors
-from .parse import money, parse_amount, parse_count, parse_date, parse_text
+from .parse import money, parse_amount, parse_count, parse_date, parse_last4, parse_text
 
 __all__ = ["CAUSE_KINDS", "Letter", "make_letter", "parse_last4"]
 
@@ -53,26 +51,6 @@ class Letter:
     title: str
     letter: str
     phone_script: str
-
-
-def parse_last4(value: object, field: str = "account_last4") -> str:
-    """Exactly the last 4 digits of an account; anything longer is refused
-    with a message saying why.
-
-    >>> parse_last4("１２３４")
-    '1234'
-    """
-    if not isinstance(value, str):
-        raise InputError(field, "last4_required" if value is None else "last4_invalid")
-    s = re.sub(r"[\s\-*＊·•]", "", unicodedata.normalize("NFKC", value))
-    if not s:
-        raise InputError(field, "last4_required")
-    digits = sum(ch.isdigit() for ch in s)
-    if digits > 4:
-        raise InputError(field, "last4_full_number")
-    if len(s) != 4 or not (s.isascii() and s.isdigit()):
-        raise InputError(field, "last4_invalid")
-    return s
 
 
 def _sentence(text: str) -> str:

@@ -28,12 +28,12 @@ True
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from . import rules
 
-__all__ = ["LANGS", "DEFAULT_LANG", "catalogue", "text", "normalize_lang", "rule_params"]
+__all__ = ["DEFAULT_LANG", "LANGS", "catalogue", "normalize_lang", "rule_params", "text"]
 
 LANGS = ("zh", "zh-Hant")
 DEFAULT_LANG = "zh"
@@ -91,7 +91,7 @@ def _span(first: int, last: int | None) -> dict[str, object]:
     return {"first": first, "last": last, "over": first - 1}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _key_params(key: str) -> dict[str, object]:
     family, _, name = key.partition(".")
     if family == "hotline":

@@ -27,14 +27,28 @@ Decimal('150.00')
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, localcontext
-from typing import Callable, Sequence
+from decimal import (
+    ROUND_HALF_UP,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    localcontext,
+)
 
 from . import rules
 from .errors import InputError
-from .parse import money, parse_amount, parse_count, parse_date, parse_fraction, parse_rate, to_decimal
+from .parse import (
+    money,
+    parse_amount,
+    parse_count,
+    parse_date,
+    parse_fraction,
+    parse_rate,
+    parse_signed_amount,
+)
 
 __all__ = [
     "AnnualRate",
@@ -69,16 +83,7 @@ class AnnualRate:
 def _flows(cash_flows: Sequence[object]) -> list[Decimal]:
     if isinstance(cash_flows, (str, bytes)) or not hasattr(cash_flows, "__iter__"):
         raise InputError("flows", "flows_invalid")
-    out = []
-    for index, value in enumerate(cash_flows):
-        if isinstance(value, str):
-            text = value.strip()
-            negative = text[:1] in ("-", "−")
-            amount = parse_amount(text[1:] if negative else text, "flows")
-            out.append(-amount if negative else amount)
-        else:
-            out.append(to_decimal(value, "flows", "flows_invalid"))
-    return out
+    return [parse_signed_amount(value, "flows") for value in cash_flows]
 
 
 def _runs(flows: list[Decimal]) -> list[tuple[int, int, Decimal]]:

@@ -42,7 +42,15 @@ from functools import cached_property
 from . import rules
 from .dates import add_months
 from .errors import InputError
-from .parse import money, parse_amount, parse_count, parse_date, parse_fraction, parse_rate
+from .parse import (
+    money,
+    parse_amount,
+    parse_choice,
+    parse_count,
+    parse_date,
+    parse_fraction,
+    parse_rate,
+)
 from .rates import AnnualRate, apr
 
 __all__ = [
@@ -148,14 +156,7 @@ def parse_method(value: object, field: str = "method") -> str:
     >>> parse_method("等額本金"), parse_method(None)
     ('equal_principal', 'equal_installment')
     """
-    if value is None:
-        return "equal_installment"
-    text = str(value).strip()
-    if text in METHODS:
-        return text
-    if text in _METHOD_WORDS:
-        return _METHOD_WORDS[text]
-    raise InputError(field, "method_invalid")
+    return parse_choice(value, field, codes=METHODS, words=_METHOD_WORDS, default="equal_installment", code="method_invalid")
 
 
 def annuity_payment(principal: Decimal, months: int, monthly_rate: Decimal) -> Decimal:

@@ -90,10 +90,10 @@ def run(name: object, params: object = None, lang: object = "zh") -> dict:
         except InputError as err:
             return _failure([err], language)
         return {"ok": True, "result": out.done()}
-    except Exception:  # the browser must always get an answer it can show
+    except Exception:  # noqa: BLE001 - the browser must always get an answer it can show
         try:
             message = messages.text("internal_error", language)
-        except Exception:  # pragma: no cover - the catalogue itself is broken
+        except Exception:  # noqa: BLE001  # pragma: no cover - the catalogue itself is broken
             message = "计算时出了点问题，请检查输入后再试一次"
         return {"ok": False, "errors": [{"field": "", "code": "internal_error", "message": message}]}
 

@@ -14,14 +14,15 @@ this module only finds the field, applies its default and keeps the errors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from .. import rules
 from ..errors import InputError, InputErrors
 from ..parse import parse_amount, parse_count, parse_date, parse_rate
 
-__all__ = ["Form", "amount", "annual_rate", "count", "day", "MAX_LIST", "MAX_STR"]
+__all__ = ["MAX_LIST", "MAX_STR", "Form", "amount", "annual_rate", "count", "day"]
 
 #: At most this many items in a repeatable field, and characters in one value.
 MAX_LIST = rules.MAX_SCHEDULE_MONTHS + 40

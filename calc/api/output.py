@@ -9,8 +9,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Sequence
+from typing import Any
 
 from .. import messages
 from ..parse import money

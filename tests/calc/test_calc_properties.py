@@ -6,7 +6,7 @@ from decimal import Decimal as D
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calc import InputError, amortize, apr, months_to_repay, payoff, pro_rata, rules
+from calc import InputError, amortize, apr, months_to_repay, payoff, pro_rata
 from calc.api import EXAMPLES, registry, run
 
 CALCULATORS = registry.CALCULATORS

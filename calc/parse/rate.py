@@ -1,0 +1,152 @@
+"""Interest rates as people write them, in either script (年化18%, 月息1.5%,
+日息万分之五), read as an **annual** fraction.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import rules
+from ..errors import InputError
+from .numbers import NUMBER, clean, to_decimal
+
+__all__ = ["parse_rate"]
+
+
+_CN_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+
+
+def _cn_number(s: str) -> Decimal | None:
+    """``5``, ``五``, ``十五``, ``二十``, ``三点五`` as Decimal; None if not a number."""
+    if NUMBER.fullmatch(s):
+        return Decimal(s)
+    if not s:
+        return None
+    whole, _, frac = s.partition("点")
+    if not whole:
+        return None
+    if "十" in whole:
+        tens, _, ones = whole.partition("十")
+        if (tens and tens not in _CN_DIGITS) or (ones and ones not in _CN_DIGITS):
+            return None
+        value = (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    else:
+        if any(ch not in _CN_DIGITS and not ch.isdigit() for ch in whole):
+            return None
+        value = int("".join(str(_CN_DIGITS.get(ch, ch)) for ch in whole))
+    result = Decimal(value)
+    if frac:
+        if any(ch not in _CN_DIGITS and not ch.isdigit() for ch in frac):
+            return None
+        result += Decimal("0." + "".join(str(_CN_DIGITS.get(ch, ch)) for ch in frac))
+    return result
+
+
+_YEAR_WORDS = ("年化利率", "年化", "年利率", "年息", "年率", "年", "apr")
+_MONTH_WORDS = ("月利率", "月息", "月率", "月")
+_DAY_WORDS = ("日利率", "日息", "日率", "日", "天")
+_UNIT_SUFFIXES = (
+    ("/年", "year"), ("每年", "year"), ("一年", "year"),
+    ("/月", "month"), ("每月", "month"), ("一个月", "month"), ("一個月", "month"),
+    ("/日", "day"), ("/天", "day"), ("每天", "day"), ("每日", "day"), ("一天", "day"),
+)
+_FRACTION_WORDS = (("万分之", Decimal(10000)), ("萬分之", Decimal(10000)),
+                   ("千分之", Decimal(1000)), ("百分之", Decimal(100)))
+
+
+def parse_rate(text: object, bare: str = "percent", field: str = "annual_rate") -> Decimal:
+    """An **annual** interest rate as a fraction (0.18 = 18% a year).
+
+    ``18%``, ``年化18%`` -> 0.18; ``月息1.5%`` -> 0.18 (x 12);
+    ``日息0.05%``, ``日息万分之五``, ``日利率0.05%``, ``万分之5`` (a day) -> 0.18
+    (x ``rules.DAYS_PER_YEAR`` = 360, 银发〔2005〕129号). A bare number with no
+    % and no 年/月/日 word is read in the unit ``bare`` names: ``"percent"``
+    (``18`` -> 0.18) or ``"fraction"`` (``0.18`` -> 0.18). ``千分之N`` needs
+    a unit word (月息千分之五), since it is used both ways. A number that is
+    not text (``Decimal``, ``int``) is already a fraction and is only checked.
+
+    >>> parse_rate("18")
+    Decimal('0.18')
+    >>> parse_rate("日利率0.05%")
+    Decimal('0.1800')
+    >>> parse_rate("0.05%/天")
+    Decimal('0.1800')
+    """
+    if bare not in ("percent", "fraction"):
+        raise ValueError("bare must be 'percent' or 'fraction'")
+    if isinstance(text, (Decimal, int, float)) and not isinstance(text, bool):
+        # A number (not text) is already a rate: a fraction, as everywhere in calc.
+        return _check_rate(to_decimal(text, field, "rate_invalid"), field)
+    if text is None:
+        raise InputError(field, "rate_required")
+    if not isinstance(text, str) or len(text) > rules.MAX_FIELD_LENGTH:
+        raise InputError(field, "rate_invalid")
+    s = clean(text).lower()
+    if not s:
+        raise InputError(field, "rate_required")
+    s = s.replace("。", ".")
+    unit = None
+    for prefix in ("利率", "利息"):
+        s = s.removeprefix(prefix)
+    for words, name in ((_YEAR_WORDS, "year"), (_MONTH_WORDS, "month"), (_DAY_WORDS, "day")):
+        for word in words:
+            if s.startswith(word):
+                unit, s = name, s[len(word):]
+                break
+        if unit:
+            break
+    for suffix, name in _UNIT_SUFFIXES:
+        if s.endswith(suffix):
+            if unit and unit != name:
+                raise InputError(field, "rate_invalid")
+            unit, s = name, s[: -len(suffix)]
+            break
+    s = s.lstrip(":")
+    negative = s[:1] in ("-", "−")
+    if negative:
+        s = s[1:]
+    scale = None
+    for word, divisor in _FRACTION_WORDS:
+        if s.startswith(word):
+            number = _cn_number(s[len(word):])
+            if number is None:
+                raise InputError(field, "rate_invalid")
+            if divisor == 1000 and unit is None:
+                raise InputError(field, "rate_unit_needed")
+            if divisor == 10000 and unit is None:
+                unit = "day"
+            value = number / divisor
+            scale = "set"
+            break
+    if scale is None:
+        if s.endswith("%"):
+            s, divisor = s[:-1], Decimal(100)
+        elif s.endswith("‰"):
+            s, divisor = s[:-1], Decimal(1000)
+            if unit is None:
+                raise InputError(field, "rate_unit_needed")
+        else:
+            divisor = Decimal(100) if bare == "percent" else Decimal(1)
+        if not NUMBER.fullmatch(s):
+            raise InputError(field, "rate_invalid")
+        value = Decimal(s) / divisor
+    if negative and value != 0:
+        raise InputError(field, "rate_negative")
+    if unit == "month":
+        value = value * rules.MONTHS_PER_YEAR
+    elif unit == "day":
+        value = value * rules.DAYS_PER_YEAR
+    return _check_rate(value, field)
+
+
+def _check_rate(value: Decimal, field: str) -> Decimal:
+    if not value.is_finite():
+        raise InputError(field, "rate_invalid")
+    if value < 0:
+        raise InputError(field, "rate_negative")
+    if value > rules.MAX_ANNUAL_RATE:
+        raise InputError(field, "rate_too_large")
+    return value
