@@ -30,6 +30,7 @@ __all__ = [
     "LPR_TABLE",
     "lpr_on",
     "four_times_lpr",
+    "HOTLINE",
     "HOTLINES",
     "CREDIT_REPORT_CODES",
 ]
@@ -214,15 +215,21 @@ class Hotline:
     as_of: str
 
 
-HOTLINES: tuple[Hotline, ...] = (
-    Hotline("12378", "NFRA banking and insurance consumer complaints (domain brief §1.12)", "2026-03"),
-    Hotline("110", "Police (domain brief §1.12)", "2026-03"),
-    Hotline("96110", "Anti-fraud warning line (domain brief §1.12, weak source)", "2026-03"),
-    Hotline("12356", "National mental-health line, NHC 2024-12-25 (domain brief §1.12)", "2026-03"),
-    Hotline("12348", "Public legal services hotline, MoJ (addendum §3)", "2026-03"),
-    Hotline("12315", "SAMR consumer complaints (domain brief §1.12)", "2026-03"),
-    Hotline("400-810-8866", "PBoC Credit Reference Center (addendum §4, pbccrc.org.cn Nov 2024)", "2026-03"),
-)
+#: Each line by what it is for, so a page or template names the line it means
+#: (``rules.HOTLINE["mental_health"].number``, ``[[rule:HOTLINE["police"].number]]``)
+#: instead of its place in a list.
+HOTLINE: dict[str, Hotline] = {
+    "complaints": Hotline("12378", "NFRA banking and insurance consumer complaints (domain brief §1.12)", "2026-03"),
+    "police": Hotline("110", "Police (domain brief §1.12)", "2026-03"),
+    "anti_fraud": Hotline("96110", "Anti-fraud warning line (domain brief §1.12, weak source)", "2026-03"),
+    "mental_health": Hotline("12356", "National mental-health line, NHC 2024-12-25 (domain brief §1.12)", "2026-03"),
+    "legal_aid": Hotline("12348", "Public legal services hotline, MoJ (addendum §3)", "2026-03"),
+    "consumer": Hotline("12315", "SAMR consumer complaints (domain brief §1.12)", "2026-03"),
+    "credit_center": Hotline("400-810-8866", "PBoC Credit Reference Center (addendum §4, pbccrc.org.cn Nov 2024)", "2026-03"),
+}
+
+#: Every line, in the order the help page lists them.
+HOTLINES: tuple[Hotline, ...] = tuple(HOTLINE.values())
 
 # --------------------------------------------------------------------------
 # Input limits. Not law: sanity bounds so a typo is caught, not computed.
@@ -346,6 +353,7 @@ SOURCES: dict[str, Source] = {
     "COLLECTION_MAX_CALLS_PER_DAY": Source(
         "GB/T 45251-2025: 每个债务人每日有效语音呼叫不超过3次", "2026-03", f"{_BRIEF} §1.11"
     ),
+    "HOTLINE": Source("Hotline table, by use", "2026-03", f"{_BRIEF} §1.12; {_ADD} §3, §4"),
     "HOTLINES": Source("Hotline table", "2026-03", f"{_BRIEF} §1.12; {_ADD} §3, §4"),
     "MAX_AMOUNT": _LIMIT,
     "MAX_ANNUAL_RATE": _LIMIT,

@@ -134,3 +134,12 @@ def test_expense_shares_round_half_up_not_half_even():
     from calc.budget import shares
 
     assert shares([D(1), D(799)])[0] == D("0.0013")  # 0.00125 exactly
+
+
+def test_each_hotline_is_named_by_its_use():
+    # Pages and templates name the line they mean (HOTLINE["police"]), never its position.
+    assert rules.HOTLINES == tuple(rules.HOTLINE.values())
+    assert rules.HOTLINE["police"].source.startswith("Police")
+    assert "mental-health" in rules.HOTLINE["mental_health"].source
+    assert "NFRA" in rules.HOTLINE["complaints"].source
+    assert "Anti-fraud" in rules.HOTLINE["anti_fraud"].source
