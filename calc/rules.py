@@ -226,6 +226,7 @@ HOTLINE: dict[str, Hotline] = {
     "legal_aid": Hotline("12348", "Public legal services hotline, MoJ (addendum §3)", "2026-03"),
     "consumer": Hotline("12315", "SAMR consumer complaints (domain brief §1.12)", "2026-03"),
     "credit_center": Hotline("400-810-8866", "PBoC Credit Reference Center (addendum §4, pbccrc.org.cn Nov 2024)", "2026-03"),
+    "court": Hotline("12368", "People's courts' litigation service line, to check a case or a court paper (guide help page; not in the domain brief)", "2026-12"),
 }
 
 #: Every line, in the order the help page lists them.
