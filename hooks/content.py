@@ -45,17 +45,13 @@ from __future__ import annotations
 import ast
 import html
 import re
-import sys
 from datetime import date, time
 from decimal import Decimal
-from pathlib import Path
 
+import _common  # noqa: F401  (puts the source tree's calc package on sys.path)
 from mkdocs.plugins import get_plugin_logger
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the calc package, from the source tree
-
-from calc import rules  # noqa: E402
+from calc import rules
 
 log = get_plugin_logger("content")
 

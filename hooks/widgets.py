@@ -11,7 +11,7 @@ example computed now by the same `calc` the browser runs.
     uid       an id prefix unique on the page ("w1-", "w2-", ...)
     name      NAME
 - A page with a widget gets `page.meta["widgets"]` (the names, in order). When one of them
-  is a calculator (a name in calc.api.CALCULATORS) it also gets `page.meta["calc_widgets"]`,
+  is a calculator (calc.api.registry.is_calculator) it also gets `page.meta["calc_widgets"]`,
   and the template (overrides/main.html) then loads `assets/js/widgets.js` (the runtime,
   one module for every calculator page) and sets `data-*` attributes the runtime reads (the
   Pyodide path, the wheel name). Pages without a calculator (the call log, the checklist,
@@ -23,56 +23,36 @@ example computed now by the same `calc` the browser runs.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import jinja2
+from _common import ROOT, build_state, page_lang
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the calc package, from the source tree
-
-from calc import api, rules  # noqa: E402
-
-try:  # the one registry of widget names (calc/api/registry.py)
-    from calc.api import registry as _registry  # noqa: E402
-
-    WIDGETS = _registry.WIDGETS
-    is_calculator = _registry.is_calculator
-except ImportError:  # until the registry lands
-    WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage", "options", "debts",
-               "letter", "log", "checklist", "scam-check")
-
-    def is_calculator(name):
-        return name in api.CALCULATORS
+from calc import api, rules
+from calc.api.registry import WIDGETS, is_calculator
 
 MARKER = re.compile(r"^[ \t]*<!--\s*widget:([a-z][a-z0-9-]*)\s*-->[ \t]*$", re.M)
 TEMPLATES = ROOT / "overrides" / "widgets"
 TOOL_SCRIPTS = ROOT / "docs" / "assets" / "js" / "tools"
 
-_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
-def page_lang(page) -> str:
-    locale = getattr(page.file, "locale", None)
-    if locale:
-        return locale
-    return "zh-Hant" if page.file.src_uri.endswith(".zh-Hant.md") else "zh"
-
-
-def render_widget(name: str, lang: str, uid: str) -> str:
+def render_widget(name: str, lang: str, uid: str, env: jinja2.Environment | None = None) -> str:
     if name not in WIDGETS:
         raise ValueError(f"unknown widget {name!r}; known: {', '.join(WIDGETS)}")
     example = api.example(name, lang)  # 繁體 pages get 繁體 labels and names
     result = api.run(name, example, lang) if is_calculator(name) else None
     if result is not None and not result.get("ok"):
         raise ValueError(f"the worked example of {name!r} does not compute: {result}")
-    template = _env.get_template(f"{name}.html")
+    template = (env or environment()).get_template(f"{name}.html")
     html = template.render(
         name=name, lang=lang, uid=uid, example=example, rules=rules,
         result=result["result"] if result else None,
@@ -83,12 +63,13 @@ def render_widget(name: str, lang: str, uid: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    env = build_state(config, "widgets_jinja", environment)  # one per build: no stale templates
     names: list[str] = []
 
     def replace(match: re.Match) -> str:
         names.append(match.group(1))
         uid = f"w{len(names)}-"
-        return "\n" + render_widget(match.group(1), page_lang(page), uid) + "\n"
+        return "\n" + render_widget(match.group(1), page_lang(page), uid, env) + "\n"
 
     markdown = MARKER.sub(replace, markdown)
     if names:
