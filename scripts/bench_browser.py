@@ -3,9 +3,9 @@
 
     ./scripts/build && .venv/bin/python scripts/bench_browser.py [--runs 3] [--site site]
 
-Serves the built site on loopback (tests/support/server.py, with the _headers of the
+Serves the built site on loopback (scripts/static_server.py, with the _headers of the
 site, so /pyodide/* is cacheable as on a real host) and measures, with the same Chromium
-arguments as tests/conftest.py:
+arguments as the tests (scripts/chromium.py):
 
 - First result for the reader's own input: navigate to /tools/payoff/, change the monthly
   payment as soon as the input exists, and time (performance.now(), from navigation start)
@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from calc import api  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.support.server import serve_in_thread  # noqa: E402
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.static_server import serve_in_thread  # noqa: E402
 
 PAGE = "/tools/payoff/"
 FIELD = "monthly_payment"

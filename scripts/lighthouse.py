@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.server import make_server  # noqa: E402
+from scripts.static_server import make_server  # noqa: E402
 
 PAGES = ["/", "/guide/what-happens/", "/tools/schedule/",
          "/zh-Hant/", "/zh-Hant/guide/what-happens/", "/zh-Hant/tools/schedule/"]

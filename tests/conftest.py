@@ -14,15 +14,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.support.server import serve_in_thread
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (the benchmarks share them)
+from scripts.static_server import serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site")  # SITE_DIR: a build of your own
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 LAYERS = ("calc", "parity", "site", "browser")  # tests/<layer>/ folders, one pytest marker each
 

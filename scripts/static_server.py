@@ -1,7 +1,9 @@
 """A small static server for site/: correct MIME types for Pyodide (.mjs, .wasm), the
-security headers of site/_headers, quiet logs. Used by ./scripts/serve and the tests.
+security headers of site/_headers, quiet logs. Used by ./scripts/serve, the benchmarks
+(scripts/bench_browser.py, scripts/lighthouse.py) and the tests (tests/conftest.py), so it
+lives with the scripts: production scripts import nothing from tests/.
 
-    python -m tests.support.server --dir site --port 8000
+    .venv/bin/python scripts/static_server.py --dir site --port 8000
 """
 
 from __future__ import annotations
