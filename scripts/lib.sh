@@ -58,6 +58,9 @@ setup_browser() {
   fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
   # pdftotext / pdftoppm read the printed PDFs in tests/test_print.py.
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # tests/browser/test_nginx.py serves the build through deploy/nginx.conf.
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing Debian packages: ${missing[*]}"
     local sudo=""
