@@ -41,7 +41,7 @@ from .numbers import (
     percent_text,
     to_decimal,
 )
-from .rate import parse_rate
+from .rate import parse_daily_rate, parse_rate
 from .text import parse_choice, parse_date, parse_last4, parse_text
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "parse_amount",
     "parse_choice",
     "parse_count",
+    "parse_daily_rate",
     "parse_date",
     "parse_fraction",
     "parse_last4",

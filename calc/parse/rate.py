@@ -10,7 +10,7 @@ from .. import rules
 from ..errors import InputError
 from .numbers import NUMBER, clean, to_decimal
 
-__all__ = ["parse_rate"]
+__all__ = ["parse_daily_rate", "parse_rate"]
 
 
 _CN_DIGITS = {
@@ -80,6 +80,17 @@ def parse_rate(text: object, bare: str = "percent", field: str = "annual_rate") 
     if isinstance(text, (Decimal, int, float)) and not isinstance(text, bool):
         # A number (not text) is already a rate: a fraction, as everywhere in calc.
         return _check_rate(to_decimal(text, field, "rate_invalid"), field)
+    value, unit = _rate_in_unit(text, bare, field)
+    if unit == "month":
+        value = value * rules.MONTHS_PER_YEAR
+    elif unit == "day":
+        value = value * rules.DAYS_PER_YEAR
+    return _check_rate(value, field)
+
+
+def _rate_in_unit(text: object, bare: str, field: str) -> tuple[Decimal, str | None]:
+    """Text read as (rate per unit, unit): ``"year"``, ``"month"``, ``"day"``, or
+    None when it names none (then ``bare`` said how to read a bare number)."""
     if text is None:
         raise InputError(field, "rate_required")
     if not isinstance(text, str) or len(text) > rules.MAX_FIELD_LENGTH:
@@ -135,11 +146,41 @@ def parse_rate(text: object, bare: str = "percent", field: str = "annual_rate") 
         value = Decimal(s) / divisor
     if negative and value != 0:
         raise InputError(field, "rate_negative")
-    if unit == "month":
-        value = value * rules.MONTHS_PER_YEAR
-    elif unit == "day":
-        value = value * rules.DAYS_PER_YEAR
-    return _check_rate(value, field)
+    return value, unit
+
+
+def parse_daily_rate(text: object, field: str = "daily_rate") -> Decimal:
+    """A **daily** rate as a fraction per day (0.0005 = 0.05% a day), as card
+    issuers quote 透支利率: used as typed, never through an annual rate.
+
+    A bare number is a percent **per day** (``0.05`` -> 0.0005), as is ``0.05%``;
+    ``日息0.05%``, ``日利率0.05%``, ``万分之五`` -> 0.0005. An annual rate is
+    accepted as cards disclose it, daily x ``rules.CARD_DAYS_PER_YEAR_REPORTED``
+    (``年化18.25%`` -> 0.0005); a monthly one is refused (say it per day). A
+    number (not text) is already a daily fraction and is only checked.
+
+    >>> parse_daily_rate("0.05"), parse_daily_rate("日息万分之五"), parse_daily_rate("年化18.25%")
+    (Decimal('0.0005'), Decimal('0.0005'), Decimal('0.0005'))
+    >>> parse_daily_rate("月息1.5%")
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: daily_rate: daily_rate_monthly: 这里填每天的利率（日利率），例如 0.05 表示每天0.05%，或 日息万分之五
+    """
+    if isinstance(text, (Decimal, int, float)) and not isinstance(text, bool):
+        value = to_decimal(text, field, "daily_rate_invalid")
+    else:
+        try:
+            value, unit = _rate_in_unit(text, "percent", field)
+        except InputError as err:
+            if err.code in ("rate_invalid", "rate_required", "rate_unit_needed"):
+                raise InputError(field, "daily_rate_invalid") from None
+            raise
+        if unit == "month":
+            raise InputError(field, "daily_rate_monthly")
+        if unit == "year":
+            value = value / rules.CARD_DAYS_PER_YEAR_REPORTED
+    _check_rate(value * rules.CARD_DAYS_PER_YEAR_REPORTED, field)
+    return value
 
 
 def _check_rate(value: Decimal, field: str) -> Decimal:
