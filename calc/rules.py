@@ -82,6 +82,26 @@ MISUSE_MARKUP_MAX = Decimal("1.0")
 #: Typical credit-card 违约金: 5% of the unpaid part of the minimum payment.
 CARD_LATE_FEE_RATIO_TYPICAL = Decimal("0.05")
 
+# Credit-card overdue cost (the ``card`` calculator, calc/card.py).
+#: 透支利率 as many cards still quote it: 0.05% a day (the 2017-2020 ceiling).
+CARD_DAILY_RATE_TYPICAL = Decimal("0.0005")
+#: 违约金, annual fees and cash-advance fees bear no interest (银发〔2016〕111号).
+CARD_LATE_FEE_BEARS_INTEREST = False
+#: Typical 最低还款额: 10% of the spending balance, plus 100% of interest, fees
+#: and the unpaid minimum of earlier bills.
+CARD_MIN_PAYMENT_RATIO_TYPICAL = Decimal("0.10")
+#: Days from the statement date to the due date when the reader leaves it blank.
+CARD_STATEMENT_TO_DUE_DAYS_DEFAULT = 20
+#: A billing cycle (statement to statement), in days, when left blank.
+CARD_CYCLE_DAYS_DEFAULT = 30
+#: Cycles the card calculator projects when left blank, and at most.
+CARD_CYCLES_DEFAULT = 6
+MAX_CARD_CYCLES = 60
+#: Longest billing cycle: a calendar month.
+MAX_CARD_CYCLE_DAYS = 31
+#: Highest 违约金 ratio the calculator takes (a typo check).
+MAX_CARD_LATE_FEE_RATIO = Decimal("1")
+
 # --------------------------------------------------------------------------
 # Rate lines
 # --------------------------------------------------------------------------
@@ -290,6 +310,30 @@ SOURCES: dict[str, Source] = {
         "2026-03",
         f"{_BRIEF} §1.3",
     ),
+    "CARD_DAILY_RATE_TYPICAL": Source(
+        "中国人民银行《关于信用卡业务有关事项的通知》(银发〔2016〕111号, 2017-01-01施行): 透支利率上限日0.05%; "
+        "上下限自2021-01-01起取消(银发〔2020〕327号), 由协议约定, 但不少发卡机构仍按日0.05%计息",
+        "2026-03",
+        f"{_BRIEF} §1.3; {_ADD} §2",
+    ),
+    "CARD_LATE_FEE_BEARS_INTEREST": Source(
+        "银发〔2016〕111号: 发卡机构不得对违约金、年费、取现手续费、货币兑换费等服务费用计收利息",
+        "2026-03",
+        f"{_ADD} §2 (REPORTED: HKTDC and full-text translations)",
+    ),
+    "CARD_MIN_PAYMENT_RATIO_TYPICAL": Source(
+        "CMB/BOC customer service: 最低还款额 = 消费款×10% + 分期、费用和利息×100% + 前期最低还款额未还部分×100% (bank-defined; some use 5%)",
+        "2026-03",
+        f"{_BRIEF} §1.3",
+    ),
+    "CARD_STATEMENT_TO_DUE_DAYS_DEFAULT": Source(
+        "Project default, not law: a common gap from 账单日 to 到期还款日; the reader's own bill shows both dates", "2026-03"
+    ),
+    "CARD_CYCLE_DAYS_DEFAULT": Source("Project default, not law: a billing cycle of about a month", "2026-03"),
+    "CARD_CYCLES_DEFAULT": Source("Project default, not law: six months ahead", "2026-03"),
+    "MAX_CARD_CYCLES": _LIMIT,
+    "MAX_CARD_CYCLE_DAYS": _LIMIT,
+    "MAX_CARD_LATE_FEE_RATIO": _LIMIT,
     "PRIVATE_LENDING_LPR_MULTIPLE": Source(
         "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》(2020) 第二十五条: 合同成立时一年期LPR的4倍",
         "2026-03",
