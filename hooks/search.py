@@ -1,19 +1,109 @@
-"""Per-script search.
+"""Per-script search that finds the questions readers type.
 
-mkdocs-static-i18n merges both scripts into one index at /search/. After the whole build
-we split it: 简体 entries stay at /search/search_index.json, 繁體 entries (their "zh-Hant/"
-prefix removed) go to /zh-Hant/search/search_index.json. The template (overrides/main.html)
-points a 繁體 page's search base at /zh-Hant/.
+- Split: mkdocs-static-i18n merges both scripts into one index at /search/. After the whole
+  build we split it: 简体 entries stay at /search/search_index.json, 繁體 entries (their
+  "zh-Hant/" prefix removed) go to /zh-Hant/search/search_index.json. The template
+  (overrides/main.html) points a 繁體 page's search base at /zh-Hant/.
+- Words: Material's search plugin segments Chinese with jieba at build time (words joined by
+  U+200B, searched with the plain tokenizer). jieba's dictionary cuts domain terms apart
+  (停息|挂账, 个性化|分期, 個|性化|分期), so we add search_words.txt, both scripts, first.
+- Descriptions and synonyms: Material indexes only headings and text. Each page's top entry
+  also gets its front-matter `description:` (a field of its own, boosted: it says in readers'
+  words what the page answers), and every entry gets the synonyms (search_synonyms.txt) of
+  the words it contains in a `keywords` field. Neither field is shown in the results.
+- Query: Material's worker cuts the reader's question into index words with a segment() that
+  never tries the question's last word and keeps 吗/怎么/会; search_query.js replaces it
+  (patched into the worker after the build).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 HANT = "zh-Hant"
+HERE = Path(__file__).resolve().parent
+# Field boosts. Material's defaults (title 1000, text 1) let one common word in a heading
+# (逾期, 协商, 怎么) outweigh every word of the question in the text; measured with the
+# questions of tests/browser/test_search_questions.py, title 30 / description 30 / text 1
+# finds the most answering pages in the first three (25 -> 28/29 of 30 per script).
+TITLE_BOOST = 30.0
+DESCRIPTION_BOOST = 30.0
+KEYWORDS_BOOST = 1.0
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _lines(name: str) -> list[list[str]]:
+    rows = []
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            rows.append(line.split())
+    return rows
+
+
+def user_words() -> list[str]:
+    return [word for row in _lines("search_words.txt") for word in row]
+
+
+def synonym_groups() -> list[list[str]]:
+    return _lines("search_synonyms.txt")
+
+
+def segment(text: str) -> str:
+    """Cut Han runs into words joined by U+200B, as Material's search plugin does."""
+    import jieba
+
+    return HAN.sub(lambda m: "\u200b" + "\u200b".join(jieba.cut(m.group(0))) + "\u200b",
+                   text).strip("\u200b")
+
+
+def on_config(config):
+    """Teach jieba our words before Material's search plugin segments the pages."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    for word in user_words():
+        jieba.add_word(word, freq=max(jieba.get_FREQ(word) or 0, 20000))
+    return config
+
+
+# page URL (as in the merged index, 繁體 with its "zh-Hant/" prefix) -> description
+_descriptions: dict[str, str] = {}
+
+
+def on_page_context(context, page, config, nav):
+    description = (page.meta or {}).get("description")
+    if description:
+        _descriptions[page.url] = str(description)
+    return context
+
+
+TAGS = re.compile(r"<[^>]+>")
+
+
+def enrich_entries(index: dict) -> None:
+    """Add the `description` and `keywords` fields (see the module's docstring)."""
+    groups = synonym_groups()
+    for entry in index["docs"]:
+        location = entry["location"]
+        if "#" not in location and location in _descriptions:
+            entry["description"] = segment(_descriptions[location])
+        plain = TAGS.sub("", entry.get("title", "") + " " + entry.get("text", "")).replace(
+            "\u200b", "")
+        extra = []
+        for group in groups:
+            if any(word in plain for word in group):
+                extra += [word for word in group if word not in plain and word not in extra]
+        if extra:
+            entry["keywords"] = segment(" ".join(extra))
+    fields = index["config"].setdefault("fields", {})
+    fields["title"] = {**fields.get("title", {}), "boost": TITLE_BOOST}
+    fields["description"] = {"boost": DESCRIPTION_BOOST}
+    fields["keywords"] = {"boost": KEYWORDS_BOOST}
 
 
 def split_search_index(site: Path) -> None:
@@ -21,6 +111,7 @@ def split_search_index(site: Path) -> None:
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    enrich_entries(index)
     prefix = f"{HANT}/"
     simplified = [d for d in index["docs"] if not d["location"].startswith(prefix)]
     traditional = []
@@ -38,9 +129,39 @@ def split_search_index(site: Path) -> None:
 
 
 
+# Material's worker cuts each run of Han characters of the query with its own segment()
+# (query/segment in Material's source); we hand that run to ours (search_query.js). The
+# pattern is checked: a Material upgrade that changes the code fails the build rather than
+# silently losing the fix.
+WORKER_SEGMENT = re.compile(
+    r'(\w+)=>\[\.\.\.(\w+)\(\1,this\.index\.invertedIndex\)\]\.join\("\* "\)')
+
+
+def patch_search_worker(site: Path) -> None:
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if not workers:
+        raise FileNotFoundError("Material's search worker is missing from assets/javascripts/workers/")
+    ours = (HERE / "search_query.js").read_text(encoding="utf-8")
+    for worker in workers:
+        text = worker.read_text(encoding="utf-8")
+        if "__segmentQuery" in text:
+            continue
+        text, n = WORKER_SEGMENT.subn(
+            lambda m: (f"{m[1]}=>self.__segmentQuery?self.__segmentQuery({m[1]},"
+                       f"this.index.invertedIndex):[...{m[2]}({m[1]},this.index.invertedIndex)]"
+                       '.join("* ")'), text)
+        if n != 1:
+            raise ValueError(f"{worker.name}: Material's query segmentation not found; "
+                             "update hooks/search.py for this Material version")
+        head, sep, tail = text.rpartition("//# sourceMappingURL=")
+        text = (head + ours + "\n" + sep + tail) if sep else (text + "\n" + ours)
+        worker.write_text(text, encoding="utf-8")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged and written the index
 def on_post_build(config):
     site = Path(config["site_dir"])
     if site.name == HANT:  # the i18n plugin builds 繁體 into site/zh-Hant/
         site = site.parent
     split_search_index(site)
+    patch_search_worker(site)
