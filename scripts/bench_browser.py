@@ -54,7 +54,11 @@ BARE_JS = """// Bare page: the same Pyodide in a module worker, the same wheel, 
 const params = JSON.parse(new URL(location.href).searchParams.get("params"));
 const worker = new Worker(new URL("bare-worker.js", import.meta.url), { type: "module" });
 worker.onmessage = (e) => { window.benchResult = e.data; window.benchDone = performance.now(); };
-worker.postMessage({ indexURL: new URL(RUNTIME, location.href).href, wheelURL: new URL(RUNTIME + WHEEL, location.href).href, params });
+worker.postMessage({
+  indexURL: new URL(RUNTIME, location.href).href,
+  wheelURL: new URL(RUNTIME + WHEEL, location.href).href,
+  params,
+});
 """
 BARE_WORKER = """import { loadPyodide } from "PYODIDE_MJS";
 self.onmessage = async (e) => {
@@ -93,8 +97,10 @@ def write_bare(site: Path) -> Path:
     bench.mkdir(exist_ok=True)
     (bench / "bare.html").write_text(BARE_HTML, encoding="utf-8")
     (bench / "bare.js").write_text(
-        f"const RUNTIME = {json.dumps(runtime)}; const WHEEL = {json.dumps(wheel)};\n" + BARE_JS, encoding="utf-8")
-    (bench / "bare-worker.js").write_text(BARE_WORKER.replace("PYODIDE_MJS", runtime + "pyodide.mjs"), encoding="utf-8")
+        f"const RUNTIME = {json.dumps(runtime)}; const WHEEL = {json.dumps(wheel)};\n" + BARE_JS,
+        encoding="utf-8")
+    (bench / "bare-worker.js").write_text(
+        BARE_WORKER.replace("PYODIDE_MJS", runtime + "pyodide.mjs"), encoding="utf-8")
     return bench
 
 
@@ -115,7 +121,8 @@ def our_visit(context, base: str, want: str) -> tuple[float, str]:
     notices: list[str] = []
     page.on("console", lambda m: notices.append(m.text) if "calculator runtime" in m.text else None)
     if os.environ.get("BENCH_DEBUG"):
-        page.on("console", lambda m: print("  console", m.type, m.text[:300]) if "loaded" not in m.text else None)
+        page.on("console",
+                lambda m: print("  console", m.type, m.text[:300]) if "loaded" not in m.text else None)
     page.add_init_script(WATCH_OUTPUT % (json.dumps(want), OUTPUT))
     page.goto(base + PAGE, wait_until="commit")
     field = page.locator(f'form[data-calc] [name="{FIELD}"]')
@@ -185,7 +192,8 @@ def recompute_latency(p, base: str, events: int = 50) -> list[float]:
             const input = form.querySelector(`[name="${field}"]`);
             const times = [];
             for (let i = 0; i < n; i++) {
-                const done = new Promise((resolve) => form.addEventListener("yqxs:result", resolve, { once: true }));
+                const done = new Promise(
+                    (resolve) => form.addEventListener("yqxs:result", resolve, { once: true }));
                 const t0 = performance.now();
                 input.value = String(2000 + 37 * i);
                 input.dispatchEvent(new Event("input", { bubbles: true }));
@@ -206,7 +214,10 @@ def page_bytes(p, base: str, path: str) -> dict:
     sizes: list[tuple[str, int]] = []
     try:
         page = context.new_page()
-        page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+        def count(r):
+            s = r.sizes()
+            sizes.append((r.url, s["responseBodySize"] + s["responseHeadersSize"]))
+        page.on("requestfinished", count)
         page.goto(base + path)
         if page.evaluate("!!window.YQXS"):
             page.wait_for_function("() => YQXS.state() === 'ready'", timeout=120_000)
@@ -253,17 +264,24 @@ def main() -> int:
         shutil.rmtree(bench, ignore_errors=True)
 
     med = {k: statistics.median(v) for k, v in first.items() if k != "ours_warm_from"}
-    print(f"Machine: {os.cpu_count()} CPU cores, {os.uname().sysname} {os.uname().machine}; Chromium headless; runs: {args.runs}")
-    print(f"First result for the reader's input on {PAGE} ({FIELD}={VALUE}), ms from navigation start, median (all):")
+    uname = os.uname()
+    print(f"Machine: {os.cpu_count()} CPU cores, {uname.sysname} {uname.machine}; "
+          f"Chromium headless; runs: {args.runs}")
+    print(f"First result for the reader's input on {PAGE} ({FIELD}={VALUE}), "
+          "ms from navigation start, median (all):")
     for kind in ("cold", "warm"):
         ours, bare = med[f"ours_{kind}"], med[f"bare_{kind}"]
         print(f"  {kind:4}  ours {ours:7.0f}  bare {bare:7.0f}  ours/bare {ours / bare:4.2f}"
-              f"   ours {[round(x) for x in first[f'ours_{kind}']]}  bare {[round(x) for x in first[f'bare_{kind}']]}")
+              f"   ours {[round(x) for x in first[f'ours_{kind}']]}"
+              f"  bare {[round(x) for x in first[f'bare_{kind}']]}")
     print(f"  warm started from: {first['ours_warm_from']}")
-    print(f"  ours warm/cold {med['ours_warm'] / med['ours_cold']:.2f}   bare warm/cold {med['bare_warm'] / med['bare_cold']:.2f}")
-    print(f"Recompute latency over {len(latency)} input events: p50 {pct(latency, 0.5):.1f} ms, p95 {pct(latency, 0.95):.1f} ms, max {max(latency):.1f} ms")
+    print(f"  ours warm/cold {med['ours_warm'] / med['ours_cold']:.2f}"
+          f"   bare warm/cold {med['bare_warm'] / med['bare_cold']:.2f}")
+    print(f"Recompute latency over {len(latency)} input events: p50 {pct(latency, 0.5):.1f} ms, "
+          f"p95 {pct(latency, 0.95):.1f} ms, max {max(latency):.1f} ms")
     for label, b in (("guide page " + GUIDE, guide), ("widget page " + PAGE, widget)):
-        print(f"Bytes, {label}: {b['bytes']:,} in {b['requests']} requests, of which Pyodide/calc {b['pyodide_bytes']:,}")
+        print(f"Bytes, {label}: {b['bytes']:,} in {b['requests']} requests, "
+              f"of which Pyodide/calc {b['pyodide_bytes']:,}")
     goals = [
         ("cold <= 1.10 x bare", med["ours_cold"] <= 1.10 * med["bare_cold"]),
         ("warm <= 0.6 x cold", med["ours_warm"] <= 0.6 * med["ours_cold"]),

@@ -128,7 +128,7 @@ def main() -> None:
                 print(f"  {page} run {n + 1}: {runs[-1]}", file=sys.stderr, flush=True)
             median = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
             below = [f"{c}: " + ", ".join(failing_audits(out, c))
-                     for c, goal in zip(CATEGORIES, (95, 100, 100, 100)) if median[c] < goal]
+                     for c, goal in zip(CATEGORIES, (95, 100, 100, 100), strict=True) if median[c] < goal]
             rows.append((page, median, below))
     finally:
         server.shutdown()

@@ -54,7 +54,8 @@ def base_url(built_site) -> str:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), "Chromium is missing: ./scripts/test installs it (apt-get install chromium)"
+    assert Path(CHROMIUM).exists(), (
+        "Chromium is missing: ./scripts/test installs it (apt-get install chromium)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser

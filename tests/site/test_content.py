@@ -48,15 +48,15 @@ def structure(text: str) -> dict:
     lines = body(text).splitlines()
     return {
         "headings": [(len(m[1]), m[2]) for m in
-                     (re.match(r"^(#{1,6})\s.*?(?:\{#([\w-]+)\})?\s*$", l) for l in lines) if m],
-        "admonitions": [re.sub(r'\s*".*"$', "", l.strip()) for l in lines
-                        if re.match(r"^\s*(!!!|\?\?\?\+?)\s", l)],
-        "tabs": sum(1 for l in lines if re.match(r'^\s*===\+?\s+"', l)),
-        "table_rows": sum(1 for l in lines if l.lstrip().startswith("|")),
+                     (re.match(r"^(#{1,6})\s.*?(?:\{#([\w-]+)\})?\s*$", line) for line in lines) if m],
+        "admonitions": [re.sub(r'\s*".*"$', "", line.strip()) for line in lines
+                        if re.match(r"^\s*(!!!|\?\?\?\+?)\s", line)],
+        "tabs": sum(1 for line in lines if re.match(r'^\s*===\+?\s+"', line)),
+        "table_rows": sum(1 for line in lines if line.lstrip().startswith("|")),
         "links": re.findall(r"\]\(([^)\s]+)\)", text),
         "widgets": re.findall(r"<!--\s*widget:([\w-]+)\s*-->", text),
         "footnotes": sorted(set(re.findall(r"\[\^([\w-]+)\]", text))),
-        "tasks": sum(1 for l in lines if re.match(r"^\s*[-*] \[[ xX]\]", l)),
+        "tasks": sum(1 for line in lines if re.match(r"^\s*[-*] \[[ xX]\]", line)),
         "grid": text.count('class="grid'),
     }
 
@@ -93,7 +93,7 @@ def test_traditional_text_has_nothing_left_for_opencc_to_change(path, s2t):
     text = path.read_text(encoding="utf-8")
     converted = s2t.convert(text)
     if converted != text:
-        diffs = [(i, a, b) for i, (a, b) in enumerate(zip(text, converted)) if a != b][:10]
+        diffs = [(i, a, b) for i, (a, b) in enumerate(zip(text, converted, strict=False)) if a != b][:10]
         context = [text[max(0, i - 8):i + 8] for i, _, _ in diffs]
         pytest.fail(f"s2t would still change {len(diffs)}+ characters: {diffs} in {context}")
 
@@ -135,7 +135,7 @@ def test_glossary_abbreviations_exist_for_both_scripts_with_the_same_count():
     counts = []
     for lang in ("zh", "zh-Hant"):
         lines = (ROOT / f"includes/abbr.{lang}.md").read_text(encoding="utf-8").splitlines()
-        terms = [l for l in lines if re.match(r"^\*\[[^\]]+\]: \S", l)]
+        terms = [line for line in lines if re.match(r"^\*\[[^\]]+\]: \S", line)]
         assert len(terms) >= 30
         counts.append(len(terms))
     assert counts[0] == counts[1]

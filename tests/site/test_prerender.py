@@ -7,8 +7,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from calc import api
 
 CALCULATOR_WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage")
@@ -113,7 +111,8 @@ def test_prerendered_values_equal_what_calc_computes(built_site):
         assert form["outputs"], f"{rel}: {name} has no outputs"
         for key, value in form["outputs"].items():
             expected = result.get(key)
-            expected_value = "" if expected is None else ("true" if expected is True else "false" if expected is False else str(expected))
+            expected_value = ("" if expected is None else "true" if expected is True
+                              else "false" if expected is False else str(expected))
             if value != expected_value:
                 problems.append(f"{rel} {name}.{key}: data-value {value!r} != calc {expected_value!r}")
             text = form["texts"][key].strip()
