@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from calc import InputError, amortize, compare_options, make_debt, make_letter, penalty_interest, plan_debts, repayment_capacity, rules
+from calc import (
+    InputError,
+    amortize,
+    compare_options,
+    make_debt,
+    make_letter,
+    penalty_interest,
+    plan_debts,
+    repayment_capacity,
+    rules,
+)
 from calc.api import EXAMPLES, registry, run
 from calc.rates import check_markup, loan_apr, rate_lines
 from calc.schedule import check_fee_rate
