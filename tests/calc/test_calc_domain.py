@@ -245,6 +245,11 @@ class TestRegistry:
         assert isinstance(module.EXAMPLE, dict) and set(module.EXAMPLE_HANT) <= set(module.EXAMPLE)
         assert callable(module.compute)
         assert EXAMPLES[name] is module.EXAMPLE
+        assert hasattr(module, "OUTPUTS"), (
+            f"calc/api/calculators/{name}.py: declare OUTPUTS, the result keys pages build on "
+            "(see calc/api/calculators/__init__.py)"
+        )
+        assert module.OUTPUTS and all(isinstance(key, str) for key in module.OUTPUTS)
 
     @pytest.mark.parametrize("name", [None, 3, "log", "scam-check", "nope", "__init__", "_x"])
     def test_is_calculator_refuses_everything_else(self, name):

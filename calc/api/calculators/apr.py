@@ -28,6 +28,8 @@ from ..form import Form, amount, count
 from ..output import Out, rate_text
 
 ORDER = 60
+#: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
+OUTPUTS = ("apr_simple", "apr_compound", "monthly_irr")
 
 EXAMPLE = {"received": "12000", "payment": "1072", "periods": "12", "fee_upfront": "0"}
 EXAMPLE_HANT: dict = {}

@@ -24,6 +24,8 @@ from ..form import Form
 from ..output import Out, amt
 
 ORDER = 10
+#: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
+OUTPUTS = ("total_income", "total_expenses", "surplus", "capacity")
 
 EXAMPLE = {
     "income": ["6500", "1500"],

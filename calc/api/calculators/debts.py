@@ -31,6 +31,8 @@ from ..form import Form, amount
 from ..output import Out, amt, rate_text
 
 ORDER = 70
+#: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
+OUTPUTS = ("total_balance", "weighted_rate", "avalanche", "snowball", "debts", "chart", "shortfall")
 
 EXAMPLE = {
     "lender": ["甲银行信用卡", "乙消费金融", "丙网贷平台"],

@@ -18,6 +18,8 @@ from ..form import Form
 from ..output import Out
 
 ORDER = 90
+#: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
+OUTPUTS = ("letter", "phone_script")
 
 EXAMPLE = {
     "name": "张三",

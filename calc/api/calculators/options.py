@@ -31,6 +31,8 @@ from ..form import Form, amount, annual_rate, count
 from ..output import Out, amt
 
 ORDER = 40
+#: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
+OUTPUTS = ("options", "chart")
 
 EXAMPLE = {
     "principal": "30000",

@@ -20,6 +20,8 @@ from ..form import Form, amount, annual_rate
 from ..output import Out, schedule_table
 
 ORDER = 30
+#: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
+OUTPUTS = ("months", "last_payment", "total_payment", "total_interest")
 
 EXAMPLE = {"principal": "30000", "monthly_payment": "3000", "annual_rate": "24"}
 EXAMPLE_HANT: dict = {}

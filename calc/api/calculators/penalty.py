@@ -19,6 +19,8 @@ from ..form import Form, amount, annual_rate, count
 from ..output import Out
 
 ORDER = 50
+#: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
+OUTPUTS = ("penalty",)
 
 EXAMPLE = {"principal": "5000", "days": "60", "annual_rate": "12", "markup": "50"}
 EXAMPLE_HANT: dict = {}

@@ -21,6 +21,8 @@ from ..form import Form, count, day
 from ..output import Out
 
 ORDER = 80
+#: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
+OUTPUTS = ("m_level", "phase", "days_to_next")
 
 EXAMPLE = {"days": "45"}
 EXAMPLE_HANT: dict = {}
