@@ -1,6 +1,7 @@
-"""The guide's content: every page in both scripts with the same structure, 繁體 text that
-OpenCC would not change any further, enough substance per page, and the pages and anchors
-the rest of the site links to."""
+"""The guide's content: every page in both scripts with the same structure, 繁體 text in one
+variant set (Taiwan-standard character forms, as OpenCC s2tw writes them, with mainland
+vocabulary), enough substance per page, and the pages and anchors the rest of the site links
+to. (Templates, messages, widget and script strings, and the 简体 side: test_variants.py.)"""
 
 from __future__ import annotations
 
@@ -83,19 +84,34 @@ def test_twins_have_the_same_structure(path):
 
 
 @pytest.fixture(scope="module")
-def s2t():
-    return opencc.OpenCC("s2t")
+def s2tw():
+    return opencc.OpenCC("s2tw")
+
+
+@pytest.fixture(scope="module")
+def t2tw():
+    return opencc.OpenCC("t2tw")
+
+
+def variant_problems(text: str, s2tw, t2tw) -> list[str]:
+    """Where 繁體 text breaks the rule: a simplified character left (s2tw would convert it) or
+    a non-Taiwan variant (t2tw would change it: 爲 裏 覈 纔 喫 牀 啓 羣 衆 僞 泄 着 …).
+    Character forms only: s2tw and t2tw change no words, so 信息, 設備, 打印 stay."""
+    problems = []
+    for name, cc in (("s2tw", s2tw), ("t2tw", t2tw)):
+        converted = cc.convert(text)
+        if converted == text:
+            continue
+        found = [f"{name}: {a}→{b} in {text[max(0, i - 8):i + 8]!r}"
+                 for i, (a, b) in enumerate(zip(text, converted, strict=False)) if a != b]
+        problems += found or [f"{name} changes the text (length {len(text)} -> {len(converted)})"]
+    return problems[:12]
 
 
 @pytest.mark.parametrize("path", sorted(DOCS.rglob("*.zh-Hant.md")) + [ROOT / "includes/abbr.zh-Hant.md"],
                          ids=lambda p: p.name)
-def test_traditional_text_has_nothing_left_for_opencc_to_change(path, s2t):
-    text = path.read_text(encoding="utf-8")
-    converted = s2t.convert(text)
-    if converted != text:
-        diffs = [(i, a, b) for i, (a, b) in enumerate(zip(text, converted, strict=False)) if a != b][:10]
-        context = [text[max(0, i - 8):i + 8] for i, _, _ in diffs]
-        pytest.fail(f"s2t would still change {len(diffs)}+ characters: {diffs} in {context}")
+def test_traditional_text_uses_taiwan_standard_forms(path, s2tw, t2tw):
+    assert variant_problems(path.read_text(encoding="utf-8"), s2tw, t2tw) == []
 
 
 @pytest.mark.parametrize("path", [p for p in simplified_pages() if slug(p) not in SHORT_OK
@@ -148,31 +164,31 @@ def test_the_one_time_credit_repair_is_told_as_history():
     assert re.search(r"已经?结束|已截止|已经?截止|已关闭|已到期|已过", text)
 
 
-# Words where a Taiwan-style rendering would replace the mainland term that OpenCC s2t keeps
+# Words where a Taiwan-style rendering would replace the mainland term that OpenCC s2tw keeps
 # (導出 → 匯出, 設備 → 裝置 ...). The site's 繁體 is mainland usage in traditional characters.
 TAIWAN_TERMS = ("匯出", "檔案", "裝置", "列印", "資訊", "軟體", "貼上", "網路", "影片", "程式")
 L_PAIR = re.compile(r'L\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)'
                     r"|L\(\s*'((?:[^'\\]|\\.)*)'\s*,\s*'((?:[^'\\]|\\.)*)'\s*\)")
 
 
-def taiwan_terms_added(simplified: str, traditional: str, s2t) -> list[str]:
-    converted = s2t.convert(simplified)
+def taiwan_terms_added(simplified: str, traditional: str, s2tw) -> list[str]:
+    converted = s2tw.convert(simplified)
     return [t for t in TAIWAN_TERMS if traditional.count(t) > converted.count(t)]
 
 
 @pytest.mark.parametrize("path", sorted(DOCS.rglob("*.zh-Hant.md")), ids=lambda p: p.name)
-def test_traditional_pages_keep_mainland_terms(path, s2t):
+def test_traditional_pages_keep_mainland_terms(path, s2tw):
     simplified = path.with_name(path.name.replace(".zh-Hant.md", ".md")).read_text(encoding="utf-8")
-    assert taiwan_terms_added(simplified, path.read_text(encoding="utf-8"), s2t) == []
+    assert taiwan_terms_added(simplified, path.read_text(encoding="utf-8"), s2tw) == []
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "overrides/widgets").glob("*.html")), ids=lambda p: p.name)
-def test_widget_texts_exist_in_both_scripts_with_mainland_terms(path, s2t):
-    """Every L("简体", "繁體") pair: the 繁體 text needs no more OpenCC and uses the mainland
-    terms of its 简体 twin."""
+def test_widget_texts_exist_in_both_scripts_with_mainland_terms(path, s2tw, t2tw):
+    """Every L("简体", "繁體") pair: the 繁體 text is in Taiwan-standard forms and uses the
+    mainland terms of its 简体 twin."""
     problems = []
     for m in L_PAIR.finditer(path.read_text(encoding="utf-8")):
         zh, hant = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
-        if s2t.convert(hant) != hant or taiwan_terms_added(zh, hant, s2t):
+        if variant_problems(hant, s2tw, t2tw) or taiwan_terms_added(zh, hant, s2tw):
             problems.append(hant)
     assert problems == []
