@@ -28,10 +28,11 @@ setup_python() {
     say "Creating the virtual environment in .venv"
     python3 -m venv "$VENV" || die "python3 -m venv failed. On Debian: apt-get install python3-venv."
   fi
-  local stamp="$VENV/.deps-$(hash_of pyproject.toml)"
+  # The [dev] pins of pyproject.toml, with every transitive version from requirements-dev.lock.
+  local stamp="$VENV/.deps-$(hash_of pyproject.toml requirements-dev.lock)"
   if [ ! -e "$stamp" ]; then
-    say "Installing the pinned Python dependencies (pyproject.toml [dev])"
-    "$PY" -m pip install --quiet --disable-pip-version-check -e ".[dev]" \
+    say "Installing the pinned Python dependencies (pyproject.toml [dev], requirements-dev.lock)"
+    "$PY" -m pip install --quiet --disable-pip-version-check -c requirements-dev.lock -e ".[dev]" \
       || die "pip could not install the dependencies. Is PyPI reachable (pip config, proxy)?"
     rm -f "$VENV"/.deps-*
     touch "$stamp"
