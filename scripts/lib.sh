@@ -77,23 +77,35 @@ setup_browser() {
   fi
 }
 
+build_wheel() {  # build_wheel OUTDIR: the calc wheel, alone, into OUTDIR (emptied first)
+  # A reproducible wheel: the same sources give the same bytes, so its hashed URL
+  # (calc-<hash>.whl, cached forever, and the key of readers' Pyodide snapshots) only
+  # changes when calc does. It is built from a fresh copy of the sources (no stale build/
+  # left to ship a deleted module, no __pycache__), with the zip timestamps taken from the
+  # last commit that touched calc/. (The wheel carries no README, so editing it changes
+  # nothing; a change of the dev pins in pyproject.toml does change its metadata.)
+  # tests/site/test_build_hygiene.py builds it twice and compares the bytes.
+  local out="$1" epoch tmp
+  epoch="$(git -C "$ROOT" log -1 --format=%ct -- calc 2>/dev/null || true)"; epoch="${epoch:-315532800}"
+  tmp="$(mktemp -d)"
+  cp -r "$ROOT/calc" "$ROOT/pyproject.toml" "$tmp/"
+  find "$tmp/calc" -name '__pycache__' -prune -exec rm -rf {} +
+  # Emptied of old wheels (the site must find exactly one); anything else there is not ours.
+  if [ -d "$out" ] && [ -n "$(find "$out" -mindepth 1 ! -name 'calc-*.whl' -print -quit)" ]; then
+    rm -rf "$tmp"; die "$out holds more than calc wheels; give build_wheel an empty or new folder."
+  fi
+  rm -f "$out"/calc-*.whl
+  # Quiet unless it fails (setuptools' chatter goes to stderr even on success).
+  ( cd "$tmp" && SOURCE_DATE_EPOCH="$epoch" "$PY" -m build --wheel --no-isolation --outdir "$out" >"$tmp.log" 2>&1 ) \
+    || { cat "$tmp.log" >&2; rm -rf "$tmp" "$tmp.log"; die "python -m build failed (see above)."; }
+  rm -rf "$tmp" "$tmp.log"
+}
+
 build_site() {
   # SITE_DIR / DIST_DIR let several builds run side by side (default site/ and dist/).
   local site="${SITE_DIR:-$ROOT/site}" dist="${DIST_DIR:-$ROOT/dist}"
   say "Building the calc wheel"
-  # A reproducible wheel: the same commit gives the same bytes, so its hashed URL
-  # (calc-<hash>.whl, cached forever) only changes when calc does. It is built from a fresh
-  # copy of the sources (no stale build/ left to ship a deleted module), with the zip
-  # timestamps taken from the last commit that touched calc/.
-  local epoch tmp
-  epoch="$(git -C "$ROOT" log -1 --format=%ct -- calc 2>/dev/null || true)"; epoch="${epoch:-315532800}"
-  tmp="$(mktemp -d)"
-  cp -r "$ROOT/calc" "$ROOT/pyproject.toml" "$ROOT/README.md" "$tmp/"
-  find "$tmp/calc" -name '__pycache__' -prune -exec rm -rf {} +
-  rm -rf "$dist"
-  ( cd "$tmp" && SOURCE_DATE_EPOCH="$epoch" "$PY" -m build --wheel --no-isolation --outdir "$dist" >/dev/null ) \
-    || { rm -rf "$tmp"; die "python -m build failed (see above)."; }
-  rm -rf "$tmp"
+  build_wheel "$dist"
   say "Building the site into ${site#$ROOT/} (strict)"
   # Not --quiet: it drops warnings before strict mode counts them, so the build would pass.
   # The INFO lines are filtered out instead (pipefail keeps mkdocs' exit status).
