@@ -1,0 +1,240 @@
+"""Phones and screen readers, in both scripts (issue 10).
+
+- axe-core at phone width (375 x 740, touch) on every page: no violation of impact
+  "serious" or "critical". The layout differs from the desktop run in
+  tests/browser/test_a11y.py (no sidebars, tables that scroll, cards in one column), so
+  rules such as scrollable-region-focusable and color-contrast can fail here only. The
+  counts (pages, violations by rule) are printed at the end of the module (`pytest -s`).
+- Tables of the guide are keyboard-reachable named regions: each Markdown table sits in
+  `div.table-wrap[role=region][tabindex=0]` (hooks/tables.py) whose aria-label is in the
+  page's script, and that box is the one that scrolls.
+- Wide tables keep their key column: at 390 px, with the table scrolled to its right end,
+  the first column is still on screen (position: sticky).
+- The home page's first screen (390 x 844, before any scrolling): the crisis line 12356,
+  110 for danger now, the five key questions and the "start today" line are inside the
+  viewport, in both scripts; the tool cards come after them; and the room for the triage
+  form (`#triage`) is on the page.
+- The hotline numbers printed on the home page are the ones in calc.rules.HOTLINES.
+
+axe is injected as in test_a11y.py (an init script; the page's CSP stays enforced).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from calc import rules
+from tests.support.quality import (
+    PHONE, ROOT, close_clean, new_context, page_id, source_pages, watched_page)
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "screenshots"
+PHONE_390 = {"width": 390, "height": 844}
+HOMES = ["/", "/zh-Hant/"]
+# The five key questions of the home page: where each must lead.
+KEY_QUESTIONS = [
+    "guide/legal/#jail",
+    "guide/negotiate/#refused",
+    "guide/credit-report/#report-shows",
+    "guide/legal/#court-papers",
+    "guide/collection/#illegal",
+]
+_counts: dict[str, Counter] = {"pages": Counter(), "violations": Counter()}
+
+
+def phone_context(browser, viewport=PHONE):
+    ctx = new_context(browser, viewport, device_scale_factor=2, is_mobile=True,
+                      has_touch=True)
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def context(browser, base_url):
+    assert AXE.exists(), "node_modules/axe-core is missing: ./scripts/test runs npm ci"
+    ctx = phone_context(browser)
+    ctx.add_init_script(path=str(AXE))
+    yield ctx
+    ctx.close()
+    by_rule = ", ".join(f"{rule} {n}" for rule, n in sorted(_counts["violations"].items()))
+    print(f"\naxe at {PHONE['width']} px: {_counts['pages']['checked']} pages, "
+          f"{sum(_counts['violations'].values())} serious or critical violations"
+          + (f" ({by_rule})" if by_rule else ""))
+
+
+def axe_violations(page) -> list[dict]:
+    results = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+            nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(' '),
+                                                   summary: n.failureSummary})),
+        }));
+    }""")
+    return [v for v in results if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("url", source_pages(), ids=page_id)
+def test_axe_at_phone_width_finds_no_serious_or_critical_violation(tab, base_url, url):
+    tab.goto(base_url + url)
+    violations = axe_violations(tab)
+    _counts["pages"]["checked"] += 1
+    for v in violations:
+        _counts["violations"][v["id"]] += v["count"]
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+
+
+# Every Markdown table of the article (no class: widget tables have their own wraps):
+# its nearest wrapper, whether that wrapper is the box that scrolls, and its name.
+TABLE_REGIONS = """() => [...document.querySelectorAll('article table:not([class])')].map(t => {
+    const wrap = t.closest('.table-wrap');
+    let scroller = null;
+    for (let p = t.parentElement; p && p !== document.body; p = p.parentElement)
+        if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) { scroller = p; break; }
+    return {table: t.textContent.trim().slice(0, 16),
+            wrapped: !!wrap,
+            role: wrap && wrap.getAttribute('role'),
+            tabindex: wrap && wrap.getAttribute('tabindex'),
+            label: wrap && (wrap.getAttribute('aria-label') || '').trim(),
+            scrolls_in_wrap: !!wrap && scroller === wrap};
+})"""
+
+PAGES_WITH_TABLES = ["/guide/true-rate/", "/guide/options/", "/guide/stages/", "/guide/help/",
+                     "/about/"]
+
+
+@pytest.mark.parametrize("url", PAGES_WITH_TABLES + ["/zh-Hant" + u for u in PAGES_WITH_TABLES],
+                         ids=page_id)
+def test_tables_are_named_keyboard_regions_that_scroll(tab, base_url, url):
+    tab.goto(base_url + url)
+    tables = tab.evaluate(TABLE_REGIONS)
+    assert tables, "no table on this page: the list above is out of date"
+    bad = [t for t in tables if not (t["wrapped"] and t["role"] == "region"
+                                     and t["tabindex"] == "0" and t["label"]
+                                     and t["scrolls_in_wrap"])]
+    assert bad == [], json.dumps(bad, ensure_ascii=False, indent=1)
+    # The names are in the page's script: no 繁體-only character on a 简体 page and the
+    # reverse (a few characters each way that the guide's headings use).
+    labels = "".join(t["label"] for t in tables)
+    if url.startswith("/zh-Hant/"):
+        assert not set(labels) & set("这说还计划额规险"), labels
+    else:
+        assert not set(labels) & set("這說還計劃額規險"), labels
+
+
+@pytest.mark.parametrize("url", ["/guide/true-rate/", "/zh-Hant/guide/true-rate/"], ids=page_id)
+def test_wide_table_keeps_its_key_column_on_a_390px_phone(browser, base_url, url):
+    """The 24%/36%/4×LPR table (#lines): scrolled to its right end, the first column is
+    still fully on screen."""
+    ctx = phone_context(browser, PHONE_390)
+    page = watched_page(ctx)
+    try:
+        page.goto(base_url + url)
+        wrap = page.locator("article h2#lines ~ .table-wrap").first
+        wrap.scroll_into_view_if_needed()
+        overflow = wrap.evaluate("w => w.scrollWidth - w.clientWidth")
+        assert overflow > 20, "the table fits the screen: this test no longer tests anything"
+        wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+        page.wait_for_timeout(100)
+        boxes = wrap.evaluate("""w => [...w.querySelectorAll('tr > :first-child')].map(c => {
+            const b = c.getBoundingClientRect();
+            return {text: c.textContent.trim().slice(0, 12), left: b.left, right: b.right};
+        })""")
+        off = [b for b in boxes if b["left"] < -0.5 or b["right"] > PHONE_390["width"] + 0.5]
+        assert off == [], f"key column scrolled off screen: {off}"
+        # ...and the other cells pass under it, not over it (it is opaque and on top).
+        covered = wrap.evaluate("""w => {
+            const c = w.querySelector('tbody tr > :first-child').getBoundingClientRect();
+            const hit = document.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2);
+            return !!hit && !!hit.closest('tr > :first-child');
+        }""")
+        assert covered, "another cell is drawn over the key column"
+    finally:
+        close_clean(page)
+        ctx.close()
+
+
+# What lies inside the first 390 x 844 screen, before any scrolling: the text of the
+# article that is on screen, the hrefs of visible links, and where the tool cards begin.
+FIRST_SCREEN = """(height) => {
+    const onScreen = (el) => {
+        const b = el.getBoundingClientRect(), s = getComputedStyle(el);
+        return b.width > 0 && b.height > 0 && b.top >= 0 && b.bottom <= height
+            && s.visibility !== 'hidden';
+    };
+    const article = document.querySelector('article');
+    const texts = [];
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const r = document.createRange(); r.selectNodeContents(n);
+        const b = r.getBoundingClientRect();
+        if (b.height > 0 && b.top >= 0 && b.bottom <= height) texts.push(n.textContent);
+    }
+    const links = [...article.querySelectorAll('a[href]')].filter(onScreen)
+        .map(a => a.getAttribute('href'));
+    const cards = article.querySelector('.grid.cards');
+    const triage = document.getElementById('triage');
+    return {text: texts.join(''), links,
+            cards_top: cards ? cards.getBoundingClientRect().top : null,
+            triage_top: triage ? triage.getBoundingClientRect().top : null,
+            scroll: window.scrollY};
+}"""
+
+
+@pytest.mark.parametrize("url", HOMES, ids=page_id)
+def test_home_first_screen_on_a_390px_phone(browser, base_url, url):
+    ctx = phone_context(browser, PHONE_390)
+    page = watched_page(ctx)
+    try:
+        page.goto(base_url + url)
+        page.evaluate("document.fonts.ready")
+        screen = page.evaluate(FIRST_SCREEN, PHONE_390["height"])
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"phone390-first-screen-{page_id(url)}.png"))
+        assert screen["scroll"] == 0
+        for number in ("12356", "110"):
+            assert number in screen["text"], f"{number} is not on the first screen"
+        for target in KEY_QUESTIONS:
+            assert any(h.endswith(target) for h in screen["links"]), \
+                f"the key question linking to {target} is not on the first screen: {screen['links']}"
+        assert any("tools/budget/" in h for h in screen["links"]), \
+            "the 'start today' link to the budget tool is not on the first screen"
+        assert screen["cards_top"] is not None and screen["cards_top"] > 0
+        assert screen["triage_top"] is not None, "no #triage section for the triage form"
+        assert screen["triage_top"] < screen["cards_top"], "the triage room comes after the tool cards"
+    finally:
+        close_clean(page)
+        ctx.close()
+
+
+@pytest.mark.parametrize("url", HOMES, ids=page_id)
+def test_home_hotlines_are_the_ones_in_calc_rules(tab, base_url, url):
+    """The crisis line and the police number on the home page come from calc.rules: each
+    `tel:` link's number is in rules.HOTLINES, and 12356 and 110 are among them."""
+    tab.goto(base_url + url)
+    tels = tab.evaluate("""() => [...document.querySelectorAll('article a[href^="tel:"]')]
+        .map(a => a.getAttribute('href').slice(4))""")
+    known = {h.number for h in rules.HOTLINES}
+    assert {"12356", "110"} <= set(tels), tels
+    assert set(tels) <= known, f"numbers not in calc.rules.HOTLINES: {set(tels) - known}"
+
+
+@pytest.mark.parametrize("url", HOMES, ids=page_id)
+def test_home_screenshots_phone_and_desktop(browser, base_url, url):
+    """Not a check: screenshots of the home page at 390 px and at desktop width in
+    screenshots/ for a person to look at."""
+    SHOTS.mkdir(exist_ok=True)
+    for name, viewport in (("phone390", PHONE_390), ("desktop", {"width": 1280, "height": 900})):
+        ctx = (phone_context(browser, viewport) if name.startswith("phone")
+               else new_context(browser, viewport))
+        page = watched_page(ctx)
+        try:
+            page.goto(base_url + url)
+            path = SHOTS / f"{name}-home-{page_id(url).replace('/', '_')}.png"
+            page.screenshot(path=str(path), full_page=True)
+            assert path.stat().st_size > 10_000
+        finally:
+            close_clean(page)
+            ctx.close()
