@@ -42,6 +42,7 @@ from . import rules
 from .errors import InputError
 from .parse import (
     money,
+    daily_rate,
     parse_amount,
     parse_count,
     parse_date,
@@ -199,7 +200,11 @@ def apr(cash_flows: Sequence[object], periods_per_year: int = rules.APR_PERIODS_
     ...
     calc.errors.InputError: flows: apr_no_payments: 请至少填写一期还款金额
     """
-    if isinstance(periods_per_year, bool) or not isinstance(periods_per_year, int) or not 1 <= periods_per_year <= 366:
+    if (
+        isinstance(periods_per_year, bool)
+        or not isinstance(periods_per_year, int)
+        or not 1 <= periods_per_year <= 366
+    ):
         raise InputError("periods_per_year", "count_invalid")
     flows = _flows(cash_flows)
     if len(flows) < 2:
@@ -310,13 +315,15 @@ def penalty_interest(
     Decimal('130.00')
     >>> penalty_interest(10000, 30, "日息0.05%", markup=0)  # example F
     Decimal('150.00')
+    >>> penalty_interest(10000, 30, "日息0.05%", markup=0, day_count=365)
+    Decimal('150.00')
     """
     p = parse_amount(principal, "principal")
     n = parse_count(days, "days", 0, rules.MAX_DAYS)
     rate = parse_rate(annual_rate, "percent", "annual_rate")
     m = check_markup(markup)
     year = check_day_count(day_count)
-    return money(p * rate * (1 + m) / year * n)
+    return money(p * daily_rate(rate, year) * (1 + m) * n)
 
 
 @dataclass(frozen=True)
@@ -333,8 +340,9 @@ def rate_lines(simple_rate: Decimal, contract_date: date | None = None) -> tuple
     (default: the latest fixing in ``rules``), each with whether ``simple_rate`` is above.
 
     >>> day, lines = rate_lines(Decimal("0.30"), date(2023, 1, 1))
-    >>> [(line.code, line.rate, line.above) for line in lines]
-    [('court24', Decimal('0.24'), True), ('cash36', Decimal('0.36'), False), ('lpr4', Decimal('0.1460'), True)]
+    >>> [(line.code, line.rate, line.above) for line in lines]  # doctest: +NORMALIZE_WHITESPACE
+    [('court24', Decimal('0.24'), True), ('cash36', Decimal('0.36'), False),
+     ('lpr4', Decimal('0.1460'), True)]
     """
     day = contract_date if contract_date is not None else rules.LPR_TABLE[-1][0]
     pairs = (
@@ -377,10 +385,10 @@ def loan_apr(
     >>> cost = loan_apr(30000, [3000] * 12, fee_upfront=1000)
     >>> cost.net_received, cost.total_cost, cost.rate.simple.quantize(Decimal("0.0001"))
     (Decimal('29000'), Decimal('7000'), Decimal('0.4193'))
-    >>> loan_apr(1000, [100] * 12, fee_upfront=1000)
+    >>> loan_apr(1000, [100] * 12, fee_upfront=1000)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    calc.errors.InputError: fee_upfront: received_after_fees: 扣除手续费和预扣利息后，实际到手的钱需要大于 0，请检查这几项
+    calc.errors.InputError: fee_upfront: received_after_fees: 扣除手续费和预扣利息后，实际到手的钱需要大...
     """
     gross = parse_amount(received, "received")
     amounts = []
@@ -401,7 +409,9 @@ def loan_apr(
     return LoanCost(rate, net, total, total - net, len(amounts), lpr_date, lines)
 
 
-def card_late_fee(unpaid_minimum: object, ratio: Decimal = rules.CARD_LATE_FEE_RATIO_TYPICAL, floor: object = 0) -> Decimal:
+def card_late_fee(
+    unpaid_minimum: object, ratio: Decimal = rules.CARD_LATE_FEE_RATIO_TYPICAL, floor: object = 0
+) -> Decimal:
     """A typical credit-card 违约金: ``max(floor, ratio x unpaid part of the minimum)``.
 
     >>> card_late_fee(1000)  # example F

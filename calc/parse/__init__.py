@@ -17,6 +17,8 @@ Decimal('5000.50')
 Decimal('35000.0')
 >>> parse_amount("￥1.2千")
 Decimal('1200.0')
+>>> parse_amount("4.8萬元"), parse_amount("3仟"), parse_amount("5佰")
+(Decimal('48000.0'), Decimal('3000'), Decimal('500'))
 
 Rates (annual, as fractions):
 
@@ -24,8 +26,8 @@ Rates (annual, as fractions):
 Decimal('0.18')
 >>> parse_rate("月息1.5%")
 Decimal('0.180')
->>> parse_rate("日息万分之五")
-Decimal('0.1800')
+>>> parse_rate("日息万分之五")  # a daily rate a year: daily x 365
+Decimal('0.1825')
 >>> parse_rate("0.18", bare="fraction")
 Decimal('0.18')
 """
@@ -41,11 +43,13 @@ from .numbers import (
     percent_text,
     to_decimal,
 )
-from .rate import parse_daily_rate, parse_rate
+from .rate import QuotedRate, daily_rate, parse_daily_rate, parse_rate
 from .text import parse_choice, parse_date, parse_last4, parse_text
 
 __all__ = [
     "CENT",
+    "QuotedRate",
+    "daily_rate",
     "money",
     "parse_amount",
     "parse_choice",

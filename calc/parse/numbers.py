@@ -69,10 +69,13 @@ def to_decimal(value: object, field: str, code: str = "number_invalid") -> Decim
 
 _MULTIPLIERS = {
     "万": Decimal(10000),
+    "萬": Decimal(10000),
     "w": Decimal(10000),
     "千": Decimal(1000),
+    "仟": Decimal(1000),
     "k": Decimal(1000),
     "百": Decimal(100),
+    "佰": Decimal(100),
     "亿": Decimal(100000000),
     "億": Decimal(100000000),
 }
@@ -86,7 +89,8 @@ def parse_amount(text: object, field: str = "amount", *, positive: bool = False)
     """An amount of money in yuan, >= 0 (> 0 with ``positive``: ``amount_zero``).
 
     Accepts ``5000``, ``5,000.50``, ``¥5000``, ``￥5000``, ``5000元``,
-    full-width ``５０００``, ``3万``, ``3.5万元``, ``1.2千``, full-width
+    full-width ``５０００``, ``3万``, ``3.5万元``, ``1.2千``, and in 繁體 ``3萬``,
+    ``4.8萬元``, ``3仟``, ``5佰``, full-width
     punctuation (``，`` ``．``). Refuses empty, negative, non-numbers, NaN/inf,
     more than two decimals of a yuan, and sizes over 1e11.
 
@@ -118,7 +122,7 @@ def parse_amount(text: object, field: str = "amount", *, positive: bool = False)
             s = s[1:]
         for prefix in _AMOUNT_PREFIXES:
             if s.startswith(prefix):
-                s = s[len(prefix):]
+                s = s[len(prefix) :]
                 break
         if s[:1] in ("-", "−"):
             negative = True
@@ -215,8 +219,10 @@ def parse_fraction(value: object, field: str, *, maximum: Decimal, code: str = "
     ``int``) is already a fraction, as everywhere in calc. Out of range: ``code``,
     with ``maximum`` as a percent in the message.
 
-    >>> parse_fraction("0.6", "fee_rate", maximum=Decimal("0.1")), parse_fraction(Decimal("0.006"), "fee_rate", maximum=Decimal("0.1"))
-    (Decimal('0.006'), Decimal('0.006'))
+    >>> parse_fraction("0.6", "fee_rate", maximum=Decimal("0.1"))
+    Decimal('0.006')
+    >>> parse_fraction(Decimal("0.006"), "fee_rate", maximum=Decimal("0.1"))
+    Decimal('0.006')
     >>> parse_fraction("150", "markup", maximum=Decimal(1), code="markup_range")
     Traceback (most recent call last):
     ...
@@ -237,7 +243,9 @@ def percent_text(fraction: Decimal) -> str:
 _COUNT_SUFFIXES = ("个月", "個月", "期", "月", "天", "日", "次", "个", "個")
 
 
-def parse_count(text: object, field: str, minimum: int = 0, maximum: int = rules.MAX_DAYS, years: bool = False) -> int:
+def parse_count(
+    text: object, field: str, minimum: int = 0, maximum: int = rules.MAX_DAYS, years: bool = False
+) -> int:
     """A whole number such as a number of months or days (``36``, ``36期``,
     ``36个月``; with ``years=True`` also ``3年`` = 36).
 

@@ -1,5 +1,4 @@
-"""Dates, free text and codes as people type them.
-"""
+"""Dates, free text and codes as people type them."""
 
 from __future__ import annotations
 
@@ -79,11 +78,14 @@ def parse_last4(value: object, field: str = "account_last4") -> str:
     return s
 
 
-def parse_choice(value: object, field: str, *, codes: tuple[str, ...], words: dict[str, str], default: str, code: str) -> str:
+def parse_choice(
+    value: object, field: str, *, codes: tuple[str, ...], words: dict[str, str], default: str, code: str
+) -> str:
     """One of ``codes``, from the code itself or a word for it (``words``: word ->
     code, in either script); blank means ``default``; anything else raises ``code``.
 
-    >>> parse_choice("網貸", "kind", codes=("online_loan", "other"), words={"網貸": "online_loan"}, default="other", code="kind_invalid")
+    >>> codes, words = ("online_loan", "other"), {"網貸": "online_loan"}
+    >>> parse_choice("網貸", "kind", codes=codes, words=words, default="other", code="kind_invalid")
     'online_loan'
     """
     if value is None:

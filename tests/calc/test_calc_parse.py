@@ -87,20 +87,20 @@ class TestParseRate:
             ("年化18%", "0.18"),
             ("年化利率 18%", "0.18"),
             ("月息1.5%", "0.18"),
-            ("日息0.05%", "0.18"),
-            ("日息万分之五", "0.18"),
-            ("日利率0.05%", "0.18"),
-            ("万分之5", "0.18"),
-            ("萬分之五", "0.18"),
-            ("日息万分之三点五", "0.126"),
+            ("日息0.05%", "0.1825"),
+            ("日息万分之五", "0.1825"),
+            ("日利率0.05%", "0.1825"),
+            ("万分之5", "0.1825"),
+            ("萬分之五", "0.1825"),
+            ("日息万分之三点五", "0.12775"),
             ("月息千分之五", "0.06"),
             ("18", "0.18"),
             ("１８％", "0.18"),
-            ("0.05%/天", "0.18"),
+            ("0.05%/天", "0.1825"),
             ("1.5%每月", "0.18"),
             ("0", "0"),
             ("百分之十八", "0.18"),
-            ("万分之十", "0.36"),
+            ("万分之十", "0.365"),
         ],
     )
     def test_parse_rate_accepts_chinese_phrasings(self, text, expected):
@@ -115,11 +115,12 @@ class TestParseRate:
     def test_parse_rate_with_percent_sign_ignores_bare(self):
         assert parse_rate("18%", bare="fraction") == Decimal("0.18")
 
-    def test_parse_rate_daily_uses_360_day_count_from_rules(self):
+    def test_parse_rate_daily_is_annualised_x365_as_disclosed(self):
+        # issue 11: a daily rate's annual form is daily x 365 (0.05% -> 18.25%), not x 360
         from calc import rules
 
-        assert rules.DAYS_PER_YEAR == 360
-        assert parse_rate("日息0.05%") == Decimal("0.0005") * rules.DAYS_PER_YEAR
+        assert rules.CARD_DAYS_PER_YEAR_REPORTED == 365
+        assert parse_rate("日息0.05%") == Decimal("0.0005") * rules.CARD_DAYS_PER_YEAR_REPORTED
 
     def test_parse_rate_number_input_is_already_a_fraction(self):
         assert parse_rate(Decimal("0.18")) == Decimal("0.18")
@@ -165,11 +166,23 @@ class TestParsePercent:
 class TestParseCount:
     """parse_count."""
 
-    @pytest.mark.parametrize("text, expected", [("36", 36), ("36期", 36), ("36个月", 36), ("３６", 36), ("2年", 24)])
+    @pytest.mark.parametrize(
+        "text, expected", [("36", 36), ("36期", 36), ("36个月", 36), ("３６", 36), ("2年", 24)]
+    )
     def test_parse_count_accepts_units(self, text, expected):
         assert parse_count(text, "months", 1, 360, years=True) == expected
 
-    @pytest.mark.parametrize("text, code", [("", "count_required"), ("3.5", "count_invalid"), ("0", "count_range"), ("361", "count_range"), ("-1", "count_range"), ("x", "count_invalid")])
+    @pytest.mark.parametrize(
+        "text, code",
+        [
+            ("", "count_required"),
+            ("3.5", "count_invalid"),
+            ("0", "count_range"),
+            ("361", "count_range"),
+            ("-1", "count_range"),
+            ("x", "count_invalid"),
+        ],
+    )
     def test_parse_count_refuses(self, text, code):
         with pytest.raises(InputError) as info:
             parse_count(text, "months", 1, 360)
@@ -183,7 +196,9 @@ class TestParseDate:
     def test_parse_date_formats(self, text):
         assert parse_date(text, "start") == date(2025, 6, 1)
 
-    @pytest.mark.parametrize("text, code", [("2025-02-30", "date_invalid"), ("yesterday", "date_invalid"), ("", "date_required")])
+    @pytest.mark.parametrize(
+        "text, code", [("2025-02-30", "date_invalid"), ("yesterday", "date_invalid"), ("", "date_required")]
+    )
     def test_parse_date_refuses(self, text, code):
         with pytest.raises(InputError) as info:
             parse_date(text, "start")
