@@ -3,7 +3,9 @@
 // Nothing is stored unless the reader ticks "在本设备上记住我的输入" (localStorage
 // "yqxs:checklist"); "忘记我的输入" removes it. Typed text goes into the message as text.
 
-import { copyText, fieldError, fill, mountAll, store, strings } from "./common.js";
+import { copyText, fill, store, strings } from "../lib/common.js";
+import { setFieldError } from "../lib/fields.js";
+import { onWidget } from "../lib/mount.js";
 
 export const KEY = "yqxs:checklist";
 
@@ -21,7 +23,7 @@ function setup(root) {
   function validLast4() {
     const v = last4.value.trim();
     const ok = v === "" || /^\d{4}$/.test(v);
-    fieldError(last4, ok ? "" : S.last4_invalid);
+    setFieldError(last4, ok ? "" : S.last4_invalid);
     return ok ? v : "";
   }
 
@@ -108,4 +110,4 @@ function setup(root) {
   compose();
 }
 
-mountAll('[data-widget="checklist"]', setup);
+onWidget("checklist", setup);

@@ -1,43 +1,27 @@
-// debts (整理债务): extra rendering on top of the widget runtime. widgets.js fills the
-// outputs and the per-debt rows; this module adds the payoff month of each debt, the two
-// orders, the month-by-month table and balance chart of the chosen order, debt-free dates
-// (from a first payment date the reader picks), CSV export (UTF-8 BOM, formula cells
+// debts (整理债务): more on top of the widget runtime, which fills the outputs and the
+// per-debt rows and draws the balance chart ([data-chart=lines]; this module picks its
+// data-series, the order the reader chose). Here: the payoff month of each debt, the two
+// orders, the month-by-month table of the chosen order, debt-free dates (from a first
+// payment date the reader picks), CSV export (the site's one CSV writer, formula cells
 // neutralised) and an .ics of monthly reminders. All amounts are calc's strings.
 
-import YQXS from "../widgets.js";
-import { buildCalendar, addMonths } from "./ics.js";
-import { csvText, download, el, fieldError, fill, labelCells, mountAll, svg, todayISO } from "./common.js";
-
-
-function json(root, selector) {
-  const block = root.querySelector(selector);
-  try { return block ? JSON.parse(block.textContent) : null; } catch { return null; }
-}
-
-/** Balance lines, one per debt: x = month / last month, y = balance / the largest balance. */
-export function drawLines(svgEl, months, lines) {
-  const W = 320, H = 150, P = 6;
-  const n = Math.max(months.length - 1, 1);
-  const top = Math.max(1, ...lines.flatMap((l) => l.balances.map(Number)));
-  const parts = [svg("line", { x1: P, y1: H - P, x2: W - P, y2: H - P, class: "tool-axis" })];
-  lines.forEach((line, i) => {
-    const pts = line.balances.map((b, m) => `${(P + ((W - 2 * P) * m) / n).toFixed(1)},${(P + (H - 2 * P) * (1 - Number(b) / top)).toFixed(1)}`);
-    parts.push(svg("polyline", { points: pts.join(" "), class: `tool-line tool-line-${i % 6}` }));
-  });
-  svgEl.replaceChildren(...parts);
-}
+import { csvText, download, el, fill, labelCells, strings, todayISO } from "../lib/common.js";
+import { setFieldError } from "../lib/fields.js";
+import { onWidget } from "../lib/mount.js";
+import { drawChart } from "../runtime/charts.js";
+import { onResult } from "../runtime/calculator.js";
+import { addMonths, buildCalendar } from "./ics.js";
 
 function setup(root) {
   const form = root.querySelector('form[data-calc="debts"]');
-  const S = json(root, "script[data-tool-strings]") || {};
-  let result = json(root, "script[data-example-result]");
+  const S = strings(root);
+  let result = null;
   const orderChoice = root.querySelector("[data-order-choice]");
   const start = root.querySelector("[data-plan-start]");
   const alarm = root.querySelector("[data-ics-alarm]");
   const status = root.querySelector("[data-plan-status]");
   const monthly = root.querySelector("[data-monthly]");
-  const chart = root.querySelector("[data-balance-chart] svg");
-  const legend = root.querySelector("[data-balance-chart] [data-legend]");
+  const chart = root.querySelector("[data-chart=lines]");
   const debtFree = root.querySelector("[data-debt-free]");
 
   const when = (month) => {
@@ -65,8 +49,8 @@ function setup(root) {
       if (!o) continue;
       const tr = el("tr", undefined, { "data-order": k });
       tr.append(el("th", o.label, { scope: "row" }), el("td", o.order_lenders.join(" → ")),
-        el("td", o.months ?? "—", { class: "tool-num" }), el("td", o.total_interest, { class: "tool-num" }),
-        el("td", o.total_paid, { class: "tool-num" }));
+        el("td", o.months ?? "—", { class: "yqxs-num" }), el("td", o.total_interest, { class: "yqxs-num" }),
+        el("td", o.total_paid, { class: "yqxs-num" }));
       orders.append(tr);
     }
     // Month by month.
@@ -76,37 +60,28 @@ function setup(root) {
     const body = document.createDocumentFragment();
     months.forEach((m, i) => {
       const tr = el("tr");
-      tr.append(el("th", m, { scope: "row" }), ...lines.map((l) => el("td", l.balances[i], { class: "tool-num" })));
+      tr.append(el("th", m, { scope: "row" }), ...lines.map((l) => el("td", l.balances[i], { class: "yqxs-num" })));
       body.append(tr);
     });
     monthly.tBodies[0].replaceChildren(body);
-    drawLines(chart, months, lines);
-    legend.replaceChildren(...lines.map((l, i) => {
-      const item = el("span", undefined, { class: "tool-legend" });
-      item.append(el("span", "", { class: `tool-swatch tool-line-${i % 6}`, "aria-hidden": "true" }), el("span", l.label));
-      return item;
-    }));
-    root.querySelectorAll("table.tool-cards").forEach(labelCells);
+    chart.dataset.series = key;
+    drawChart(chart, result);
+    root.querySelectorAll("table.yqxs-cards").forEach(labelCells);
     if (!plan) debtFree.textContent = S.no_plan;
     else if (!plan.finished || !plan.months) debtFree.textContent = S.never;
     else debtFree.textContent = fill(S.debt_free, { when: when(plan.months) });
   }
 
-  YQXS.renderers.debts = (f, r) => {
-    if (f !== form) return;
-    result = r;
-    draw();
-  };
   // A failed run blanks the outputs: clear the plan too, so nothing stale stays on screen.
-  form.addEventListener("yqxs:result", (event) => {
-    if (event.detail && event.detail.ok === false) {
-      result = null;
-      monthly.tHead.replaceChildren();
-      monthly.tBodies[0].replaceChildren();
-      chart.replaceChildren();
-      legend.replaceChildren();
-      debtFree.textContent = "";
+  onResult(form, (answer) => {
+    result = answer.ok ? answer.result : null;
+    if (result) {
+      draw();
+      return;
     }
+    monthly.tHead.replaceChildren();
+    monthly.tBodies[0].replaceChildren();
+    debtFree.textContent = "";
   });
   orderChoice.addEventListener("change", draw);
   start.addEventListener("change", draw);
@@ -123,10 +98,10 @@ function setup(root) {
       status.textContent = S.done_csv;
       return;
     }
-    fieldError(start, "");
+    setFieldError(start, "");
     const plan = result[key];
     if (!plan || !plan.months) { status.textContent = plan ? S.never : S.no_plan; return; }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(start.value)) { fieldError(start, S.ics_need_date); start.focus(); return; }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(start.value)) { setFieldError(start, S.ics_need_date); start.focus(); return; }
     const total = Number(plan.months);
     const amount = (result.display && result.display.capacity) || result.capacity;
     const events = [];
@@ -140,8 +115,6 @@ function setup(root) {
     download(`${S.ics_name}-${todayISO()}.ics`, buildCalendar({ name: S.ics_name, events, alarm: alarm.checked }), "text/calendar;charset=utf-8");
     status.textContent = fill(S.done_ics, { n: events.length });
   });
-
-  draw();
 }
 
-mountAll('[data-widget="debts"]', setup);
+onWidget("debts", setup);

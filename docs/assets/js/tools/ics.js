@@ -10,6 +10,8 @@
 //   addMonths("2026-01-31", 1) -> "2026-02-28"
 //   monthlyDates("2026-01-31", 3) -> ["2026-01-31", "2026-02-28", "2026-03-31"]
 
+import { newId } from "../lib/common.js";
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function parseISO(text) {
@@ -81,17 +83,11 @@ function stamp(now) {
     `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 }
 
-function randomId() {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** The calendar text. events: [{date, summary, description?}]; dates that do not parse
  *  are skipped. */
 export function buildCalendar({ name, events, alarm = true, alarmText, now }) {
   const dtstamp = stamp(now);
-  const batch = randomId();
+  const batch = newId();
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",

@@ -1,17 +1,12 @@
 // letter (协商还款申请书): copy, print and download (.txt, .md) of the letter and phone
-// script that calc wrote (widgets.js renders them into <output name=letter|phone_script>
-// as text), and the plan carried over from the options page (sessionStorage "yqxs:plan",
+// script that calc wrote (the runtime renders them into <output name=letter|phone_script>
+// as text), and the plan carried over from the options page (sessionStorage PLAN_KEY,
 // read once and removed).
 
-import YQXS from "../widgets.js";
-import { copyText, download, fill, mountAll, todayISO } from "./common.js";
-
-export const PLAN_KEY = "yqxs:plan";
-
-function toolStrings(root) {
-  const block = root.querySelector('script[type="application/json"][data-tool-strings]');
-  try { return block ? JSON.parse(block.textContent) : {}; } catch { return {}; }
-}
+import { PLAN_KEY, copyText, download, fill, strings, todayISO } from "../lib/common.js";
+import { onWidget } from "../lib/mount.js";
+import { recompute } from "../runtime/calculator.js";
+import { ready } from "../runtime/client.js";
 
 /** Backslash-escape Markdown's punctuation so that typed text stays text in any renderer. */
 export function mdEscape(text) {
@@ -42,7 +37,7 @@ function readPlan() {
 
 function setup(root) {
   const form = root.querySelector('form[data-calc="letter"]');
-  const S = toolStrings(root);
+  const S = strings(root);
   const status = root.querySelector("[data-letter-status]");
   const letterOut = form.querySelector('output[name="letter"]');
   const phoneOut = form.querySelector('output[name="phone_script"]');
@@ -63,7 +58,7 @@ function setup(root) {
     }
     root.querySelector("[data-plan-status]").textContent = fill(S.plan_loaded, { label: plan.label });
     // Ask only once Python is up (a request sent during the start came back as an error).
-    YQXS.ready.then(() => YQXS.recompute(form));
+    ready.then(() => recompute(form));
   }
 
   const fileBase = () => `${(titleOut.textContent || "letter").trim()}-${todayISO()}`;
@@ -92,4 +87,4 @@ function setup(root) {
   });
 }
 
-mountAll('[data-widget="letter"]', setup);
+onWidget("letter", setup);

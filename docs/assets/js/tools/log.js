@@ -5,16 +5,20 @@
 // Safety: typed and imported text is only ever set with textContent or .value. An import is
 // all-or-nothing: a file over 1 MB or 5000 rows, malformed, or with a bad row changes
 // nothing, and the status line says why. CSV cells starting with = + - @ (or a tab or CR)
-// are prefixed with ' so a spreadsheet shows them as text; the import strips that prefix
-// again, so a round trip gives back the same rows.
+// are prefixed with ' so a spreadsheet shows them as text (lib/common.js, the site's one CSV
+// writer); the import strips that prefix again, so a round trip gives back the same rows.
 
-import { csvText, download, el, fieldError, fill, mountAll, neutralise, store, strings, todayISO } from "./common.js";
+import { csvText, download, el, fill, newId, store, strings, todayISO } from "../lib/common.js";
+import { clearErrors, showErrors } from "../lib/fields.js";
+import { onWidget } from "../lib/mount.js";
 
 export const KEY = "yqxs:log";
 export const FIELDS = ["date", "time", "channel", "person", "summary", "proposal", "response", "follow_up"];
 export const MAX_BYTES = 1024 * 1024;
 export const MAX_ROWS = 5000;
 const MAX_TEXT = 2000;
+/** The limits as the template's texts print them ({mb}, {max}, {chars}). */
+const LIMITS = { mb: MAX_BYTES / (1024 * 1024), max: MAX_ROWS, chars: MAX_TEXT };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 
@@ -46,12 +50,6 @@ export function rowKey(row) {
   return JSON.stringify(FIELDS.map((f) => row[f]));
 }
 
-function newId() {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 function clean(row) {
   const out = { id: typeof row.id === "string" && /^[0-9a-f]{1,32}$/.test(row.id) ? row.id : newId() };
   for (const f of FIELDS) out[f] = row[f];
@@ -79,8 +77,6 @@ export function save(rows) {
 function unneutralise(text) {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
-
-export { neutralise };
 
 export function toCSV(rows, headers) {
   return csvText([FIELDS.map((f) => headers[f] || f), ...rows.map((row) => FIELDS.map((f) => row[f]))]);
@@ -178,7 +174,7 @@ export function parseImport(text, kind, S) {
       const p = problems[0];
       const field = (S.fields && S.fields[p.field]) || p.field;
       const problem = p.code === "bad_value" ? fill(S.err_bad_value, { field })
-        : p.code === "too_long" ? fill(S.err_too_long, { field })
+        : p.code === "too_long" ? fill(S.err_too_long, { ...LIMITS, field })
         : S[p.code];
       throw new ImportError("err_row", { n: i + 1, problem });
     }
@@ -227,7 +223,7 @@ function setup(root) {
   function resetForm() {
     form.reset();
     editing = null;
-    for (const f of FIELDS) fieldError(input(f), "");
+    clearErrors(form);
     input("date").value = todayISO();
     legend.textContent = S.legend_add;
     submit.textContent = S.submit_add;
@@ -242,7 +238,7 @@ function setup(root) {
       const tr = document.createElement("tr");
       tr.dataset.id = row.id;
       const isDue = row.follow_up && row.follow_up <= today;
-      if (isDue) { tr.classList.add("tool-due"); due += 1; }
+      if (isDue) { tr.classList.add("yqxs-due"); due += 1; }
       tr.append(
         el("td", row.time ? `${row.date} ${row.time}` : row.date),
         el("td", row.channel),
@@ -253,13 +249,13 @@ function setup(root) {
       );
       const follow = el("td", row.follow_up);
       if (isDue) {
-        follow.append(" ", el("strong", S.due, { class: "tool-badge" }));
+        follow.append(" ", el("strong", S.due, { class: "yqxs-badge" }));
       }
       tr.append(follow);
       const actions = el("td");
-      const edit = el("button", S.edit, { type: "button", class: "md-button tool-small", "data-row-action": "edit" });
+      const edit = el("button", S.edit, { type: "button", class: "md-button yqxs-small", "data-row-action": "edit" });
       edit.setAttribute("aria-label", fill(S.edit_label, { date: row.date }));
-      const del = el("button", S.delete, { type: "button", class: "md-button tool-small", "data-row-action": "delete" });
+      const del = el("button", S.delete, { type: "button", class: "md-button yqxs-small", "data-row-action": "delete" });
       del.setAttribute("aria-label", fill(S.delete_label, { date: row.date }));
       actions.append(edit, del);
       tr.append(actions);
@@ -280,13 +276,12 @@ function setup(root) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const row = read();
-    for (const f of FIELDS) fieldError(input(f), "");
     const problems = rowProblems(row);
     if (problems.length) {
-      for (const p of problems) fieldError(input(p.field), p.code === "too_long" ? S.too_long : S[p.code]);
-      input(problems[0].field).focus();
+      showErrors(form, problems.map((p) => ({ field: p.field, message: p.code === "too_long" ? fill(S.too_long, LIMITS) : S[p.code] })))?.focus();
       return;
     }
+    clearErrors(form);
     if (editing) {
       rows = rows.map((r) => (r.id === editing ? { id: r.id, ...row } : r));
       say(S.updated);
@@ -365,7 +360,7 @@ function setup(root) {
     const file = fileInput.files && fileInput.files[0];
     if (!file) return;
     const fail = (code, values) => {
-      const reason = fill(S[code] || S.err_read, values || {});
+      const reason = fill(S[code] || S.err_read, { ...LIMITS, ...values });
       say(fill(S.import_failed, { reason }));
     };
     try {
@@ -400,4 +395,4 @@ function setup(root) {
   if (due) say(fill(S.due_summary, { n: due }));
 }
 
-mountAll('[data-widget="log"]', setup);
+onWidget("log", setup);

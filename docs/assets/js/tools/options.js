@@ -1,42 +1,20 @@
-// options (协商方案比较): extra rendering on top of the widget runtime (widgets.js renders the
-// outputs and the table rows from calc's result): the bar chart of total paid, the .ics
-// export of a chosen plan's payment dates, "use the capacity saved by the budget tool", and
-// the button per plan that carries that plan to the letter page.
+// options (协商方案比较): more on top of the widget runtime (which renders the outputs, the
+// table rows and the bar chart of total paid from calc's result): the .ics export of a
+// chosen plan's payment dates, "use the capacity saved by the budget tool" (the calculator
+// named by the box's data-from-calc), and the button per plan that carries that plan to the
+// letter page.
 //
-// Carrying a plan: sessionStorage "yqxs:plan" (this tab only; the letter page removes it as
+// Carrying a plan: sessionStorage PLAN_KEY (this tab only; the letter page removes it as
 // soon as it has read it). Nothing goes into the URL, so nothing reaches any server or log.
 // The plan holds calc's own strings: {key, label, monthly_payment, months, amount, lump_sum}.
 
-import YQXS from "../widgets.js";
+import { PLAN_KEY, download, fill, strings } from "../lib/common.js";
+import { setFieldError } from "../lib/fields.js";
+import { onWidget } from "../lib/mount.js";
+import { lang, onResult, recompute } from "../runtime/calculator.js";
+import { run } from "../runtime/client.js";
+import { load } from "../runtime/storage.js";
 import { buildCalendar, monthlyDates } from "./ics.js";
-import { download, fieldError, fill, mountAll, svg } from "./common.js";
-
-export const PLAN_KEY = "yqxs:plan";
-const BUDGET_KEY = "yqxs:calc:budget";
-
-/** The same drawing as the bars() macro in overrides/widgets/options.html. */
-export function drawBars(svgEl, chart, options) {
-  const bars = (chart && chart.bars) || [];
-  const fits = Object.fromEntries((options || []).map((o) => [o.key, o.fits]));
-  const top = Math.max(1, ...bars.map((b) => Number(b.value) || 0));
-  svgEl.setAttribute("viewBox", `0 0 320 ${bars.length * 36}`);
-  const parts = [];
-  bars.forEach((bar, i) => {
-    const y = i * 36;
-    const w = (230 * (Number(bar.value) || 0)) / top;
-    parts.push(
-      svg("text", { x: 0, y: y + 11 }, bar.label),
-      svg("rect", { class: fits[bar.key] ? "bar fits" : "bar", x: 0, y: y + 15, width: w.toFixed(1), height: 14 }),
-      svg("text", { x: (w + 4).toFixed(1), y: y + 26 }, bar.value),
-    );
-  });
-  svgEl.replaceChildren(...parts);
-}
-
-function toolStrings(root) {
-  const block = root.querySelector('script[type="application/json"][data-tool-strings]');
-  try { return block ? JSON.parse(block.textContent) : {}; } catch { return {}; }
-}
 
 /** A plan from a table row (the runtime writes calc's strings into its data-* attributes). */
 function planFromRow(row, owed) {
@@ -53,18 +31,19 @@ function planFromRow(row, owed) {
 
 function setup(root) {
   const form = root.querySelector('form[data-calc="options"]');
-  const S = toolStrings(root);
-  const chart = root.querySelector("[data-plan-chart] svg");
+  const S = strings(root);
   const tbody = root.querySelector('tbody[data-items="options"]');
   const select = root.querySelector("[data-ics-plan]");
   const start = root.querySelector("[data-ics-start]");
   const alarm = root.querySelector("[data-ics-alarm]");
   const icsStatus = root.querySelector("[data-ics-status]");
   const owedOut = form.querySelector('output[name="owed"]');
+  const say = (text) => { form.querySelector("[data-live]").textContent = text; };
 
-  YQXS.renderers.options = (f, result) => {
-    if (f !== form) return;
-    drawBars(chart, result.chart, result.options);
+  // The plans with a term can go into the calendar.
+  onResult(form, (answer) => {
+    if (!answer.ok) return;
+    const result = answer.result;
     const chosen = select.value;
     select.replaceChildren();
     for (const o of result.options || []) {
@@ -75,25 +54,25 @@ function setup(root) {
       select.append(opt);
     }
     select.value = [...select.options].some((o) => o.value === chosen) ? chosen : result.best || select.options[0]?.value || "";
-  };
+  });
 
   // Use the capacity the budget tool saved (only there if the reader opted in on that page).
   const budgetBox = root.querySelector("[data-budget-capacity]");
-  let saved = null;
-  try { saved = JSON.parse(localStorage.getItem(BUDGET_KEY) || "null"); } catch { saved = null; }
-  if (saved && saved.v === 1 && saved.fields && typeof saved.fields === "object") budgetBox.hidden = false;
+  const source = budgetBox.dataset.fromCalc;
+  const saved = load(source);
+  if (saved) budgetBox.hidden = false;
   budgetBox.addEventListener("click", async (event) => {
     if (!event.target.closest("[data-action=use-budget]")) return;
     const capacity = form.elements.namedItem("capacity");
     try {
-      const answer = await YQXS.run("budget", saved.fields, YQXS.lang(form));
-      if (!answer.ok) throw new Error("budget");
+      const answer = await run(source, saved, lang(form));
+      if (!answer.ok) throw new Error(source);
       capacity.value = answer.result.capacity;
-      fieldError(capacity, "");
-      form.querySelector("[data-live]").textContent = S.budget_used;
-      YQXS.recompute(form);
+      setFieldError(capacity, "");
+      say(S.budget_used);
+      recompute(form);
     } catch {
-      form.querySelector("[data-live]").textContent = S.budget_failed;
+      say(S.budget_failed);
     }
   });
 
@@ -110,10 +89,10 @@ function setup(root) {
   // The .ics of the chosen plan.
   root.querySelector("[data-action=download-ics]").addEventListener("click", () => {
     const row = tbody.querySelector(`tr[data-item][data-key="${CSS.escape(select.value)}"]`);
-    fieldError(start, "");
+    setFieldError(start, "");
     if (!row) { icsStatus.textContent = S.ics_no_plan; return; }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(start.value)) {
-      fieldError(start, S.ics_need_date);
+      setFieldError(start, S.ics_need_date);
       start.focus();
       return;
     }
@@ -130,4 +109,4 @@ function setup(root) {
   });
 }
 
-mountAll('[data-widget="options"]', setup);
+onWidget("options", setup);

@@ -1,7 +1,8 @@
 // 防骗自查 (scam check): a ticked warning sign shows the block the template wrote beside it
 // (why, and where to report) and the summary counts them. Nothing is stored or sent.
 
-import { fill, mountAll, strings } from "./common.js";
+import { fill, strings } from "../lib/common.js";
+import { onWidget } from "../lib/mount.js";
 
 function setup(root) {
   const S = strings(root);
@@ -27,4 +28,4 @@ function setup(root) {
   update();
 }
 
-mountAll('[data-widget="scam-check"]', setup);
+onWidget("scam-check", setup);

@@ -1,0 +1,126 @@
+// The client of the calculators' worker (docs/assets/js/worker.js): the one place in the
+// page that talks to it. Pyodide's webworker.md has three parties (the worker, a small API
+// that tags each request with an id and resolves it when the reply with the same id comes
+// back, and the consumers); this is the middle one. It knows no calculator name: callers
+// pass the name the page gave them (form[data-calc]).
+//
+//   run(name, params, lang) -> Promise<{ok, result} | {ok: false, errors}>
+//   state() -> "loading" | "ready" | "failed";  onState(fn(state, detail)) -> unsubscribe
+//   ready: a Promise resolved once Python is ready (never rejects; see state())
+//   startedFrom() -> "cold" | "snapshot" once ready;  retry() after a failure
+//
+// The worker starts when this module is first evaluated: widgets.js is an async module in
+// the <head>, so Pyodide's downloads begin before Material's bundle takes the CPU.
+
+const SCRIPT = document.getElementById("widget-runtime");
+// data-pyodide is written relative to the page (MkDocs' url filter); without it the
+// runtime sits at /pyodide/ beside /assets/.
+const RUNTIME_DIR = SCRIPT?.dataset.pyodide
+  ? new URL(SCRIPT.dataset.pyodide, document.baseURI).href
+  : new URL("../../../pyodide/", import.meta.url).href;
+const WHEEL_URL = new URL(SCRIPT?.dataset.wheel || "calc.whl", RUNTIME_DIR).href;
+
+/** The page's script, as the hook wrote it: "zh" or "zh-Hant". */
+export const PAGE_LANG = SCRIPT?.dataset.lang || document.documentElement.lang || "zh";
+
+let worker = null;
+let nextId = 1;
+const pending = new Map(); // id -> {resolve, reject}
+let currentState = "loading";
+let from = null;
+let detail = { step: "download", loaded: 0, total: 0 };
+const listeners = new Set();
+let resolveReady;
+
+export const ready = new Promise((resolve) => (resolveReady = resolve));
+
+function setState(state, info) {
+  currentState = state;
+  detail = info || {};
+  for (const fn of listeners) {
+    try {
+      fn(currentState, detail);
+    } catch (err) {
+      console.warn(err);
+    }
+  }
+  if (state === "ready") resolveReady();
+}
+
+function fail(message) {
+  console.warn("calculator runtime failed:", message);
+  if (worker) worker.terminate();
+  worker = null;
+  for (const waiting of pending.values()) waiting.reject(new Error(message));
+  pending.clear();
+  setState("failed", { message });
+}
+
+function onMessage(event) {
+  const msg = event.data || {};
+  if (msg.type === "progress") {
+    if (msg.from) from = msg.from;
+    if (currentState === "ready") return; // late byte counts change nothing
+    setState(msg.step === "ready" ? "ready" : "loading", msg);
+  } else if (msg.type === "notice") {
+    console.info("calculator runtime:", msg.message);
+  } else if (msg.type === "failed") {
+    fail(msg.message);
+  } else if (msg.type === "result" || msg.type === "error") {
+    const waiting = pending.get(msg.id);
+    if (!waiting) return;
+    pending.delete(msg.id);
+    if (msg.type === "result") waiting.resolve(msg.result);
+    else waiting.reject(new Error(msg.message));
+  }
+}
+
+function start() {
+  from = null;
+  setState("loading", { step: "download", loaded: 0, total: 0 });
+  try {
+    worker = new Worker(new URL("../worker.js", import.meta.url), { type: "module", name: "yqxs-calc" });
+  } catch (err) {
+    fail(String(err));
+    return;
+  }
+  worker.onmessage = onMessage;
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    fail(event.message || "worker error");
+  };
+  worker.postMessage({ type: "init", indexURL: RUNTIME_DIR, wheelURL: WHEEL_URL, snapshot: true });
+}
+
+/** Ask calc.api.run in the worker; requests made while Python starts wait in the worker. */
+export function run(name, params, lang) {
+  if (!worker) return Promise.reject(new Error("runtime not running"));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ type: "run", id, name, params, lang: lang || PAGE_LANG });
+  });
+}
+
+export const state = () => currentState;
+export const startedFrom = () => (currentState === "ready" ? from : null);
+
+export function onState(fn) {
+  listeners.add(fn);
+  fn(currentState, detail);
+  return () => listeners.delete(fn);
+}
+
+/** Start again after a failure; resolves true when a new start began. */
+export function retry() {
+  if (worker && currentState !== "failed") return false;
+  start();
+  return true;
+}
+
+// Start Python before anything else on the page: the cold start is most of the wait.
+if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
+  setState("failed", { message: "no Worker or WebAssembly" });
+} else {
+  start();
+}
