@@ -2,7 +2,9 @@
 
 ``run`` never raises. ``params`` is a dict of form values: a string each, or a
 list of strings for a repeatable field (a one-item list is accepted for a
-single field). ``lang`` is ``zh`` or ``zh-Hant`` (anything else: ``zh``).
+single field). ``lang`` is ``zh`` or ``zh-Hant``; a tag naming the traditional script or a
+region that writes it (``zh-Hant-TW``, ``zh-Hant-HK``, ``zh-TW``, any case) is
+``zh-Hant``, anything else ``zh``.
 
 Success: ``{"ok": True, "result": {...}}``. Failure: ``{"ok": False, "errors":
 [{"field", "code", "message"[, "index"]}, ...]}`` with **every** field error
@@ -66,6 +68,21 @@ CALCULATORS = registry.CALCULATORS
 EXAMPLES: dict[str, dict[str, Any]] = {name: registry.module(name).EXAMPLE for name in CALCULATORS}
 
 
+def _language(lang: object) -> str:
+    """``zh-Hant`` for any tag that names the traditional script or a region that
+    writes it (``zh-Hant``, ``zh-Hant-TW``, ``zh-Hant-HK``, ``zh-TW``, ``zh_hk``, any
+    case), unless it says ``Hans``; else what :func:`calc.messages.normalize_lang` says.
+
+    >>> [_language(t) for t in ("zh-Hant-TW", "ZH-HANT-HK", "zh-tw", "zh-Hans-TW", "zh-CN", None)]
+    ['zh-Hant', 'zh-Hant', 'zh-Hant', 'zh', 'zh', 'zh']
+    """
+    if isinstance(lang, str) and len(lang) <= 40:
+        tags = lang.strip().lower().replace("_", "-").split("-")
+        if tags[0] == "zh" and "hans" not in tags and ({"hant", "tw", "hk", "mo"} & set(tags[1:])):
+            return "zh-Hant"
+    return messages.normalize_lang(lang)
+
+
 def _failure(errors: list[InputError], lang: str) -> dict:
     return {"ok": False, "errors": [e.to_dict(lang) for e in errors]}
 
@@ -74,7 +91,7 @@ def run(name: object, params: object = None, lang: object = "zh") -> dict:
     """Run calculator ``name`` on form ``params``; never raises (see the module doc)."""
     language = messages.DEFAULT_LANG
     try:
-        language = messages.normalize_lang(lang)
+        language = _language(lang)
         if not registry.is_calculator(name):
             return _failure([InputError("name", "calculator_unknown")], language)
         if params is None:
@@ -106,6 +123,8 @@ def example(name: str, lang: object = "zh") -> dict[str, Any]:
     ('甲銀行信用卡', '甲银行信用卡')
     """
     params = {k: list(v) if isinstance(v, list) else v for k, v in EXAMPLES.get(name, {}).items()}
-    if registry.is_calculator(name) and messages.normalize_lang(lang) == "zh-Hant":
-        params.update({k: list(v) if isinstance(v, list) else v for k, v in registry.module(name).EXAMPLE_HANT.items()})
+    if registry.is_calculator(name) and _language(lang) == "zh-Hant":
+        params.update(
+            {k: list(v) if isinstance(v, list) else v for k, v in registry.module(name).EXAMPLE_HANT.items()}
+        )
     return params
