@@ -67,12 +67,15 @@ def compute(form: Form, out: Out) -> None:
     daily_rate = form.get("daily_rate", check_daily_rate, default=rules.CARD_DAILY_RATE_TYPICAL)
     late_fee_rate = form.get("late_fee_rate", check_late_fee_rate, default=rules.CARD_LATE_FEE_RATIO_TYPICAL)
     interest_on = form.get("interest_on", parse_interest_on, default="full")
-    grace_days = form.get("grace_days", count, 0, rules.MAX_DAYS, default=rules.CARD_STATEMENT_TO_DUE_DAYS_DEFAULT)
-    cycle_days = form.get("cycle_days", count, 1, rules.MAX_CARD_CYCLE_DAYS, default=rules.CARD_CYCLE_DAYS_DEFAULT)
+    grace_days = form.get("grace_days", count, 0, rules.MAX_DAYS,
+                          default=rules.CARD_STATEMENT_TO_DUE_DAYS_DEFAULT)
+    cycle_days = form.get("cycle_days", count, 1, rules.MAX_CARD_CYCLE_DAYS,
+                          default=rules.CARD_CYCLE_DAYS_DEFAULT)
     months = form.get("months", count, 1, rules.MAX_CARD_CYCLES, default=rules.CARD_CYCLES_DEFAULT)
     form.check()
     c = card_cost(
-        balance=balance, min_payment=min_payment, paid=paid, daily_rate=daily_rate, late_fee_rate=late_fee_rate,
+        balance=balance, min_payment=min_payment, paid=paid, daily_rate=daily_rate,
+        late_fee_rate=late_fee_rate,
         interest_on=interest_on, grace_days=grace_days, cycle_days=cycle_days, cycles=months,
     )
     out.amount("interest", c.interest)
