@@ -57,7 +57,9 @@ def check_buffer_ratio(buffer_ratio: object, field: str = "buffer_ratio") -> Dec
     return parse_fraction(buffer_ratio, field, maximum=rules.MAX_BUFFER_RATIO)
 
 
-def repayment_capacity(incomes: Iterable[object], expenses: Iterable[object], buffer_ratio: object = rules.DEFAULT_BUFFER_RATIO) -> Capacity:
+def repayment_capacity(
+    incomes: Iterable[object], expenses: Iterable[object], buffer_ratio: object = rules.DEFAULT_BUFFER_RATIO
+) -> Capacity:
     """Monthly income and expenses (amounts or strings) to a repayment capacity.
 
     ``buffer_ratio`` is a fraction in [0, 1) (strings are percent: ``"10"``).

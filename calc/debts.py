@@ -46,10 +46,14 @@ __all__ = ["KINDS", "Debt", "DebtPlan", "OrderPlan", "make_debt", "parse_kind", 
 KINDS = ("credit_card", "bank_loan", "consumer_finance", "online_loan", "private_loan", "other")
 _KIND_WORDS = {
     "信用卡": "credit_card",
-    "银行贷款": "bank_loan", "銀行貸款": "bank_loan",
-    "消费金融": "consumer_finance", "消費金融": "consumer_finance",
-    "网贷": "online_loan", "網貸": "online_loan",
-    "民间借贷": "private_loan", "民間借貸": "private_loan",
+    "银行贷款": "bank_loan",
+    "銀行貸款": "bank_loan",
+    "消费金融": "consumer_finance",
+    "消費金融": "consumer_finance",
+    "网贷": "online_loan",
+    "網貸": "online_loan",
+    "民间借贷": "private_loan",
+    "民間借貸": "private_loan",
     "其他": "other",
 }
 _ZERO = Decimal("0.00")
@@ -109,7 +113,9 @@ def make_debt(
     b = read(parse_amount, balance, "balance", positive=True)
     rate = read(parse_rate, annual_rate, "percent", "annual_rate")
     minimum = read(parse_amount, 0 if min_payment in (None, "") else min_payment, "min_payment")
-    days = read(parse_count, 0 if days_overdue in (None, "") else days_overdue, "days_overdue", 0, rules.MAX_DAYS)
+    days = read(
+        parse_count, 0 if days_overdue in (None, "") else days_overdue, "days_overdue", 0, rules.MAX_DAYS
+    )
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     return Debt(name, code, b, rate, minimum, days)

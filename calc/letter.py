@@ -13,10 +13,10 @@ letter never needs more, and a full number typed into a web page is a risk.
 '协商还款申请书'
 >>> "尾号1234" in out.letter and "30,000.00" in out.phone_script
 True
->>> make_letter("张三", "某银行", "6222020000001234", "30000", "失业", "分24期")
+>>> make_letter("张三", "某银行", "6222020000001234", "30000", "失业", "分24期")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-calc.errors.InputError: account_last4: last4_full_number: 为保护你的账户安全，这里只填卡号或账号的最后4位数字，不要填完整号码
+calc.errors.InputError: account_last4: last4_full_number: 为保护你的账户安全，这里只填卡号或账号的最后4位...
 """
 
 from __future__ import annotations
@@ -106,7 +106,11 @@ def make_letter(
     if months not in (None, ""):
         count = attempt(parse_count, months, "months", 1, rules.MAX_SCHEDULE_MONTHS)
     when = attempt(parse_date, day, "date") if day not in (None, "") else None
-    if plan == "" and (payment is None or count is None) and not any(e.field in ("monthly_payment", "months") for e in errors):
+    if (
+        plan == ""
+        and (payment is None or count is None)
+        and not any(e.field in ("monthly_payment", "months") for e in errors)
+    ):
         errors.append(InputError("proposal", "proposal_required"))
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
@@ -137,4 +141,3 @@ def _date_text(when: date | None) -> str:
     if when is None:
         return "____年__月__日"
     return f"{when.year}年{when.month}月{when.day}日"
-

@@ -38,7 +38,19 @@ __all__ = ["DEFAULT_LANG", "LANGS", "catalogue", "normalize_lang", "rule_params"
 LANGS = ("zh", "zh-Hant")
 DEFAULT_LANG = "zh"
 
-_TRADITIONAL = {"zh-hant", "zh_hant", "zh-tw", "zh_tw", "zh-hk", "zh_hk", "zh-mo", "zh_mo", "hant", "tw", "hk"}
+_TRADITIONAL = {
+    "zh-hant",
+    "zh_hant",
+    "zh-tw",
+    "zh_tw",
+    "zh-hk",
+    "zh_hk",
+    "zh-mo",
+    "zh_mo",
+    "hant",
+    "tw",
+    "hk",
+}
 
 _CATALOGUE: dict[str, dict[str, str]] | None = None
 

@@ -84,7 +84,9 @@ def _plan(owed: Decimal, months: int, kind: str, rate: Decimal, fee_rate: Decima
         return amortize(owed, months, method, annual_rate=0, fee_rate=fee_rate)
     if kind == "personalized":
         if rate == 0:
-            method = "interest_free" if months <= rules.PERSONALIZED_INSTALLMENT_MAX_PERIODS else "equal_principal"
+            method = (
+                "interest_free" if months <= rules.PERSONALIZED_INSTALLMENT_MAX_PERIODS else "equal_principal"
+            )
             return amortize(owed, months, method)
     return amortize(owed, months, "equal_installment", annual_rate=rate)
 
@@ -93,7 +95,9 @@ def _peak(schedule: Schedule) -> Decimal:
     return max(row.payment for row in schedule.rows)
 
 
-def _smallest_fitting(owed: Decimal, kind: str, rate: Decimal, fee_rate: Decimal, capacity: Decimal, cap: int) -> int | None:
+def _smallest_fitting(
+    owed: Decimal, kind: str, rate: Decimal, fee_rate: Decimal, capacity: Decimal, cap: int
+) -> int | None:
     """Smallest term in 1..cap whose largest payment fits ``capacity`` (binary
     search, then a step back in case cent rounding broke monotonicity)."""
 
@@ -149,10 +153,16 @@ def compare_options(
     cash = parse_amount(savings, "savings")
     horizon = parse_count(horizon_days, "horizon_days", 1, rules.MAX_DAYS)
     ext_months = parse_count(extension_months, "extension_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
-    ext_rate = rate if extension_rate in (None, "") else parse_rate(extension_rate, "percent", "extension_rate")
-    inst_months = parse_count(installment_months, "installment_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
+    ext_rate = (
+        rate if extension_rate in (None, "") else parse_rate(extension_rate, "percent", "extension_rate")
+    )
+    inst_months = parse_count(
+        installment_months, "installment_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True
+    )
     fee_rate = check_fee_rate(installment_fee_rate, "installment_fee_rate")
-    pers_months = parse_count(personalized_months, "personalized_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True)
+    pers_months = parse_count(
+        personalized_months, "personalized_months", 1, rules.MAX_SCHEDULE_MONTHS, years=True
+    )
     pers_rate = parse_rate(personalized_rate, "percent", "personalized_rate")
 
     owed = p + interest + penalty
@@ -185,7 +195,11 @@ def compare_options(
         if months > cap_periods:
             fits, reason, params = False, "reason.over_cap", {"maximum": cap_periods}
         elif peak > cap:
-            fits, reason, params = False, "reason.over_capacity", {"payment": peak, "over": peak - cap, "capacity": cap}
+            fits, reason, params = (
+                False,
+                "reason.over_capacity",
+                {"payment": peak, "over": peak - cap, "capacity": cap},
+            )
         else:
             fits, reason, params = True, "reason.fits", {"payment": peak, "left": cap - peak, "capacity": cap}
         options.append(
@@ -207,7 +221,11 @@ def compare_options(
         if lump <= available:
             fits, reason, params = True, "reason.lump_fits", {"lump": lump, "available": available}
         else:
-            fits, reason, params = False, "reason.lump_short", {"lump": lump, "available": available, "over": lump - available}
+            fits, reason, params = (
+                False,
+                "reason.lump_short",
+                {"lump": lump, "available": available, "over": lump - available},
+            )
         options.append(
             Option(
                 key=key,

@@ -41,8 +41,8 @@ from decimal import (
 from . import rules
 from .errors import InputError
 from .parse import (
-    money,
     daily_rate,
+    money,
     parse_amount,
     parse_count,
     parse_date,

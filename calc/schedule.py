@@ -141,11 +141,17 @@ def check_fee_rate(fee_rate: object, field: str = "fee_rate") -> Decimal:
 
 
 _METHOD_WORDS = {
-    "等额本息": "equal_installment", "等額本息": "equal_installment",
-    "等额本金": "equal_principal", "等額本金": "equal_principal",
-    "先息后本": "interest_first", "先息後本": "interest_first",
-    "分期手续费": "installment_fee", "分期手續費": "installment_fee",
-    "停息挂账": "interest_free", "停息掛賬": "interest_free", "免息分期": "interest_free",
+    "等额本息": "equal_installment",
+    "等額本息": "equal_installment",
+    "等额本金": "equal_principal",
+    "等額本金": "equal_principal",
+    "先息后本": "interest_first",
+    "先息後本": "interest_first",
+    "分期手续费": "installment_fee",
+    "分期手續費": "installment_fee",
+    "停息挂账": "interest_free",
+    "停息掛賬": "interest_free",
+    "免息分期": "interest_free",
 }
 
 
@@ -156,7 +162,9 @@ def parse_method(value: object, field: str = "method") -> str:
     >>> parse_method("等額本金"), parse_method(None)
     ('equal_principal', 'equal_installment')
     """
-    return parse_choice(value, field, codes=METHODS, words=_METHOD_WORDS, default="equal_installment", code="method_invalid")
+    return parse_choice(
+        value, field, codes=METHODS, words=_METHOD_WORDS, default="equal_installment", code="method_invalid"
+    )
 
 
 def annuity_payment(principal: Decimal, months: int, monthly_rate: Decimal) -> Decimal:
@@ -192,10 +200,10 @@ def amortize(
     >>> s = amortize(50000, 60, "interest_free")
     >>> s.rows[0].payment, s.rows[-1].payment
     (Decimal('833.33'), Decimal('833.53'))
-    >>> amortize(50000, 61, "interest_free")
+    >>> amortize(50000, 61, "interest_free")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    calc.errors.InputError: months: months_over_cap: 个性化分期和信用卡分期最长5年，即60期，请输入1到60之间的期数
+    calc.errors.InputError: months: months_over_cap: 个性化分期和信用卡分期最长5年，即60期，请输入1到60之...
 
     Month-end due dates:
 
@@ -316,10 +324,10 @@ def payoff(principal: object, monthly_payment: object, annual_rate: object = 0) 
     >>> r = payoff(30000, 3000, Decimal("0.1825"))
     >>> r.months, r.last_payment, r.total_interest
     (11, Decimal('2790.92'), Decimal('2790.92'))
-    >>> payoff(30000, 600, "24%")
+    >>> payoff(30000, 600, "24%")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    calc.errors.InputError: monthly_payment: payment_below_interest: 每月还 600.00 元还不够付利息（第一个月利息约 600.00 元），欠款不会减少；每月至少要还 600.01 元
+    calc.errors.InputError: monthly_payment: payment_below_interest: 每月还 600.00 元还不够付利息（第一个...
     """
     p = parse_amount(principal, "principal", positive=True)
     m = parse_amount(monthly_payment, "monthly_payment", positive=True)

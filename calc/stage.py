@@ -24,7 +24,16 @@ from .dates import add_months
 from .errors import InputError
 from .parse import parse_count, parse_date
 
-__all__ = ["DatedStage", "Stage", "TimelineEvent", "check_today", "dated_stage", "days_overdue", "overdue_stage", "timeline"]
+__all__ = [
+    "DatedStage",
+    "Stage",
+    "TimelineEvent",
+    "check_today",
+    "dated_stage",
+    "days_overdue",
+    "overdue_stage",
+    "timeline",
+]
 
 
 @dataclass(frozen=True)
@@ -128,7 +137,9 @@ def timeline(due_date: object) -> list[TimelineEvent]:
     events = [
         TimelineEvent("overdue_starts", 1, due + timedelta(days=1)),
         TimelineEvent("report", 1, due + timedelta(days=1)),
-        TimelineEvent("grace_ends", rules.CARD_GRACE_DAYS + 1, due + timedelta(days=rules.CARD_GRACE_DAYS + 1)),
+        TimelineEvent(
+            "grace_ends", rules.CARD_GRACE_DAYS + 1, due + timedelta(days=rules.CARD_GRACE_DAYS + 1)
+        ),
     ]
     for level in range(2, rules.CREDIT_REPORT_MAX_CODE + 1):
         day = (level - 1) * per + 1

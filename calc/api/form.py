@@ -114,7 +114,9 @@ class Form:
             self.fail(err)
             return None
 
-    def get(self, field: str, parse: Callable[..., Any], *args: Any, default: Any = _MISSING, **kwargs: Any) -> Any:
+    def get(
+        self, field: str, parse: Callable[..., Any], *args: Any, default: Any = _MISSING, **kwargs: Any
+    ) -> Any:
         """``parse(text, field, *args, **kwargs)`` on one field; a missing or blank
         field takes ``default``, or is required (the parser says what to type)."""
         try:

@@ -3,8 +3,11 @@
 
 >>> out = Out("zh-Hant")
 >>> out.amount("total", Decimal("3000")); out.rate("apr", Decimal("0.13025")); out.count("months", 36)
->>> out.done()
-{'total': '3000.00', 'apr': '0.1303', 'months': '36', 'display': {'total': '¥3,000.00', 'apr': '13.03%', 'months': '36 個月'}}
+>>> result = out.done()
+>>> result["total"], result["apr"], result["months"]
+('3000.00', '0.1303', '36')
+>>> result["display"]
+{'total': '¥3,000.00', 'apr': '13.03%', 'months': '36 個月'}
 """
 
 from __future__ import annotations
@@ -52,7 +55,9 @@ class Out:
         return self.t("unit.yuan", value=f"{money(value):,.2f}")
 
     def pct(self, value: Decimal) -> str:
-        return self.t("unit.percent", value=f"{(value * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}")
+        return self.t(
+            "unit.percent", value=f"{(value * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}"
+        )
 
     def amount(self, key: str, value: Decimal) -> None:
         self.data[key] = amt(value)

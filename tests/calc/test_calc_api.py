@@ -47,7 +47,9 @@ def test_schedule_example_is_brief_example_a():
 
 
 def test_schedule_formats_amounts_rates_and_counts():
-    r = run("schedule", {"principal": "12000", "months": "12", "method": "installment_fee", "fee_rate": "0.6"})["result"]
+    r = run(
+        "schedule", {"principal": "12000", "months": "12", "method": "installment_fee", "fee_rate": "0.6"}
+    )["result"]
     for key in ("first_payment", "total_payment", "total_interest", "total_fee"):
         assert AMOUNT.match(r[key]), key
     for key in ("apr_simple", "apr_compound", "annual_rate", "fee_rate", "nominal_rate"):
@@ -59,12 +61,25 @@ def test_schedule_formats_amounts_rates_and_counts():
 
 
 def test_schedule_method_labels_in_each_script():
-    assert run("schedule", {"principal": "1000", "months": "3", "method": "interest_free"}, "zh")["result"]["method_label"] == "停息挂账/免息分期"
-    assert run("schedule", {"principal": "1000", "months": "3", "method": "等額本金"}, "zh-Hant")["result"]["method_label"] == "等額本金"
+    assert (
+        run("schedule", {"principal": "1000", "months": "3", "method": "interest_free"}, "zh")["result"][
+            "method_label"
+        ]
+        == "停息挂账/免息分期"
+    )
+    assert (
+        run("schedule", {"principal": "1000", "months": "3", "method": "等額本金"}, "zh-Hant")["result"][
+            "method_label"
+        ]
+        == "等額本金"
+    )
 
 
 def test_errors_are_collected_for_every_field_at_once():
-    out = run("schedule", {"principal": "abc", "months": "x", "annual_rate": "-5", "method": "nope", "start": "2025-13-01"})
+    out = run(
+        "schedule",
+        {"principal": "abc", "months": "x", "annual_rate": "-5", "method": "nope", "start": "2025-13-01"},
+    )
     assert not out["ok"]
     assert {e["field"] for e in out["errors"]} == {"principal", "months", "annual_rate", "method", "start"}
     for e in out["errors"]:
@@ -90,7 +105,12 @@ def test_payoff_error_names_the_smallest_payment():
 
 def test_payoff_example_is_e2():
     r = run("payoff", EXAMPLES["payoff"])["result"]
-    assert (r["months"], r["last_payment"], r["total_interest"], r["total_payment"]) == ("12", "810.98", "3810.98", "33810.98")
+    assert (r["months"], r["last_payment"], r["total_interest"], r["total_payment"]) == (
+        "12",
+        "810.98",
+        "3810.98",
+        "33810.98",
+    )
 
 
 def test_penalty_example_is_g():
@@ -105,7 +125,9 @@ def test_penalty_unusual_markup_is_flagged_not_refused():
 
 
 def test_apr_with_upfront_fee_is_e0():
-    r = run("apr", {"received": "100000", "fee_upfront": "1000", "payment": "8833.30", "periods": "12"})["result"]
+    r = run("apr", {"received": "100000", "fee_upfront": "1000", "payment": "8833.30", "periods": "12"})[
+        "result"
+    ]
     assert (r["apr_simple"], r["apr_compound"], r["net_received"]) == ("0.1280", "0.1358", "99000.00")
 
 
@@ -128,7 +150,15 @@ def test_apr_flow_row_errors_carry_index():
 
 
 def test_budget_shares_and_capacity():
-    r = run("budget", {"income": ["8000"], "expense": ["3000", "1000"], "expense_label": ["房租", ""], "buffer_ratio": "10"})["result"]
+    r = run(
+        "budget",
+        {
+            "income": ["8000"],
+            "expense": ["3000", "1000"],
+            "expense_label": ["房租", ""],
+            "buffer_ratio": "10",
+        },
+    )["result"]
     assert (r["surplus"], r["capacity"]) == ("4000.00", "3600.00")
     assert [e["share"] for e in r["chart"]["expenses"]] == ["0.7500", "0.2500"]
     assert r["chart"]["expenses"][1]["label"] == "支出 2"
@@ -142,7 +172,9 @@ def test_budget_negative_surplus_kept_and_explained():
 
 def test_budget_blank_rows_skipped_bad_rows_indexed():
     out = run("budget", {"income": ["5000", "", "x"], "expense": []})
-    assert out["errors"] == [{"field": "income", "code": "amount_invalid", "index": 2, "message": out["errors"][0]["message"]}]
+    assert out["errors"] == [
+        {"field": "income", "code": "amount_invalid", "index": 2, "message": out["errors"][0]["message"]}
+    ]
 
 
 def test_budget_without_income_asks_for_one():
@@ -251,7 +283,10 @@ def test_run_never_raises_on_junk(name, params, lang):
 
 def test_unknown_calculator_is_an_error_in_words():
     out = run("nope", {})
-    assert out == {"ok": False, "errors": [{"field": "name", "code": "calculator_unknown", "message": out["errors"][0]["message"]}]}
+    assert out == {
+        "ok": False,
+        "errors": [{"field": "name", "code": "calculator_unknown", "message": out["errors"][0]["message"]}],
+    }
 
 
 def test_unknown_language_defaults_to_simplified():

@@ -27,7 +27,19 @@ def test_doctests(name):
 
 
 def test_public_modules_have_examples():
-    for name in ("calc.api", "calc.parse", "calc.rates", "calc.schedule", "calc.stage", "calc.budget", "calc.debts", "calc.options", "calc.letter", "calc.rules", "calc.dates"):
+    for name in (
+        "calc.api",
+        "calc.parse",
+        "calc.rates",
+        "calc.schedule",
+        "calc.stage",
+        "calc.budget",
+        "calc.debts",
+        "calc.options",
+        "calc.letter",
+        "calc.rules",
+        "calc.dates",
+    ):
         finder = doctest.DocTestFinder()
         tests = finder.find(importlib.import_module(name))
         assert sum(len(t.examples) for t in tests) > 0, name

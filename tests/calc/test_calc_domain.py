@@ -43,7 +43,10 @@ class TestLoanApr:
     def test_fee_upfront_is_taken_off_the_money_received(self):
         cost = loan_apr(100000, [D("8833.30")] * 12, fee_upfront=1000)
         assert cost.net_received == D("99000")
-        assert (cost.rate.simple.quantize(D("0.0001")), cost.rate.compound.quantize(D("0.0001"))) == (D("0.1280"), D("0.1358"))
+        assert (cost.rate.simple.quantize(D("0.0001")), cost.rate.compound.quantize(D("0.0001"))) == (
+            D("0.1280"),
+            D("0.1358"),
+        )
         assert cost.total_repaid == D("105999.60") and cost.total_cost == D("6999.60") and cost.periods == 12
 
     def test_deducted_interest_counts_like_a_fee(self):
@@ -53,14 +56,24 @@ class TestLoanApr:
         )
 
     def test_nothing_left_after_fees_names_the_fee(self):
-        assert code_of(lambda: loan_apr(1000, [100] * 12, fee_upfront=1000)) == ("fee_upfront", "received_after_fees")
-        assert code_of(lambda: loan_apr(1000, [100] * 12, deducted_interest=1000)) == ("received", "received_after_fees")
+        assert code_of(lambda: loan_apr(1000, [100] * 12, fee_upfront=1000)) == (
+            "fee_upfront",
+            "received_after_fees",
+        )
+        assert code_of(lambda: loan_apr(1000, [100] * 12, deducted_interest=1000)) == (
+            "received",
+            "received_after_fees",
+        )
 
     def test_lines_use_four_times_the_lpr_on_the_contract_date(self):
         # Example H: the one-year LPR on 2023-01-01 was 3.65%, so the line is 14.60%.
         cost = loan_apr(30000, [3000] * 12, contract_date="2023-01-01")
         assert cost.lpr_date == date(2023, 1, 1)
-        assert {line.code: line.rate for line in cost.lines} == {"court24": D("0.24"), "cash36": D("0.36"), "lpr4": D("0.1460")}
+        assert {line.code: line.rate for line in cost.lines} == {
+            "court24": D("0.24"),
+            "cash36": D("0.36"),
+            "lpr4": D("0.1460"),
+        }
         assert [line.above for line in cost.lines] == [True, False, True]  # 35.07% simple (example E4)
 
     def test_lines_default_to_the_latest_lpr(self):
@@ -69,10 +82,19 @@ class TestLoanApr:
         assert lines[2].rate == rules.LPR_TABLE[-1][1] * rules.PRIVATE_LENDING_LPR_MULTIPLE
 
     def test_contract_before_the_lpr_is_refused(self):
-        assert code_of(lambda: loan_apr(30000, [3000] * 12, contract_date="2019-08-19")) == ("contract_date", "lpr_before_table")
+        assert code_of(lambda: loan_apr(30000, [3000] * 12, contract_date="2019-08-19")) == (
+            "contract_date",
+            "lpr_before_table",
+        )
 
     def test_python_caller_gets_the_browsers_answer(self):
-        params = {"received": "10000", "payment": "1000", "periods": "12", "fee_upfront": "1000", "deducted_interest": "500"}
+        params = {
+            "received": "10000",
+            "payment": "1000",
+            "periods": "12",
+            "fee_upfront": "1000",
+            "deducted_interest": "500",
+        }
         browser = run("apr", params)["result"]
         cost = loan_apr(10000, [1000] * 12, fee_upfront=1000, deducted_interest=500)
         assert browser["net_received"] == "8500.00" == f"{cost.net_received:.2f}"
@@ -86,11 +108,23 @@ class TestCheckMarkup:
     @pytest.mark.parametrize("value", ["150", "-5", "20000", D("1.5"), D("-0.1")])
     def test_every_door_says_markup_range(self, value):
         assert code_of(lambda: check_markup(value)) == ("markup", "markup_range")
-        assert code_of(lambda: penalty_interest(5000, 60, D("0.12"), markup=value)) == ("markup", "markup_range")
-        assert code_of(lambda: compare_options(30000, 2000, D("0.18"), markup=value)) == ("markup", "markup_range")
+        assert code_of(lambda: penalty_interest(5000, 60, D("0.12"), markup=value)) == (
+            "markup",
+            "markup_range",
+        )
+        assert code_of(lambda: compare_options(30000, 2000, D("0.18"), markup=value)) == (
+            "markup",
+            "markup_range",
+        )
         if isinstance(value, str):
-            assert browser_error("penalty", dict(EXAMPLES["penalty"], markup=value)) == ("markup", "markup_range")
-            assert browser_error("options", dict(EXAMPLES["options"], markup=value)) == ("markup", "markup_range")
+            assert browser_error("penalty", dict(EXAMPLES["penalty"], markup=value)) == (
+                "markup",
+                "markup_range",
+            )
+            assert browser_error("options", dict(EXAMPLES["options"], markup=value)) == (
+                "markup",
+                "markup_range",
+            )
 
     def test_text_is_percent_number_is_fraction(self):
         assert check_markup("50") == check_markup(D("0.5")) == D("0.5")
@@ -104,9 +138,14 @@ class TestCheckFeeRate:
     @pytest.mark.parametrize("value", ["11", D("0.2"), "-1"])
     def test_every_door_says_percent_range(self, value):
         assert code_of(lambda: check_fee_rate(value)) == ("fee_rate", "percent_range")
-        assert code_of(lambda: amortize(12000, 12, "installment_fee", fee_rate=value)) == ("fee_rate", "percent_range")
+        assert code_of(lambda: amortize(12000, 12, "installment_fee", fee_rate=value)) == (
+            "fee_rate",
+            "percent_range",
+        )
         assert code_of(lambda: compare_options(30000, 2000, D("0.18"), installment_fee_rate=value)) == (
-            "installment_fee_rate", "percent_range")
+            "installment_fee_rate",
+            "percent_range",
+        )
         if isinstance(value, str):
             params = {"principal": "12000", "months": "12", "method": "installment_fee", "fee_rate": value}
             assert browser_error("schedule", params) == ("fee_rate", "percent_range")
@@ -123,12 +162,17 @@ class TestBufferRatio:
     def test_python_and_browser_say_percent_range(self, value):
         assert code_of(lambda: repayment_capacity([1000], [], value)) == ("buffer_ratio", "percent_range")
         if isinstance(value, str):
-            assert browser_error("budget", dict(EXAMPLES["budget"], buffer_ratio=value)) == ("buffer_ratio", "percent_range")
+            assert browser_error("budget", dict(EXAMPLES["budget"], buffer_ratio=value)) == (
+                "buffer_ratio",
+                "percent_range",
+            )
 
 
 class TestBestOption:
     def test_best_is_the_fitting_option_that_saves_most(self):
-        r = compare_options(30000, 1500, D("0.18"), interest_owed=1200, penalty_owed=800, savings=5000, extension_months=24)
+        r = compare_options(
+            30000, 1500, D("0.18"), interest_owed=1200, penalty_owed=800, savings=5000, extension_months=24
+        )
         fitting = [o for o in r.options if o.fits]
         assert r.best is not None and r.best.fits
         assert r.best.saving == max(o.saving for o in fitting)
@@ -141,10 +185,19 @@ class TestBestOption:
     def test_python_caller_gets_the_browsers_best(self):
         p = EXAMPLES["options"]
         r = compare_options(
-            p["principal"], p["capacity"], p["annual_rate"], interest_owed=p["interest_owed"], penalty_owed=p["penalty_owed"],
-            savings=p["savings"], markup=p["markup"], horizon_days=p["horizon_days"], extension_months=p["extension_months"],
-            installment_months=p["installment_months"], installment_fee_rate=p["installment_fee_rate"],
-            personalized_months=p["personalized_months"], personalized_rate=p["personalized_rate"],
+            p["principal"],
+            p["capacity"],
+            p["annual_rate"],
+            interest_owed=p["interest_owed"],
+            penalty_owed=p["penalty_owed"],
+            savings=p["savings"],
+            markup=p["markup"],
+            horizon_days=p["horizon_days"],
+            extension_months=p["extension_months"],
+            installment_months=p["installment_months"],
+            installment_fee_rate=p["installment_fee_rate"],
+            personalized_months=p["personalized_months"],
+            personalized_rate=p["personalized_rate"],
         )
         assert run("options", p)["result"]["best"] == r.best.key
 
@@ -177,10 +230,17 @@ class TestDatedStage:
 
 
 class TestDebtPlanOutcome:
+    FIELDS = ("lender", "kind", "balance", "annual_rate", "min_payment", "days_overdue")
     def debts(self):
-        return [make_debt("A", "credit_card", 30000, "18", 1500), make_debt("B", "online_loan", 8000, "36", 800)]
+        return [
+            make_debt("A", "credit_card", 30000, "18", 1500),
+            make_debt("B", "online_loan", 8000, "36", 800),
+        ]
 
-    @pytest.mark.parametrize("capacity, outcome, fits", [(0, "no_capacity", False), (2000, "shortfall", False), (4000, "fits", True)])
+    @pytest.mark.parametrize(
+        "capacity, outcome, fits",
+        [(0, "no_capacity", False), (2000, "shortfall", False), (4000, "fits", True)],
+    )
     def test_outcomes(self, capacity, outcome, fits):
         plan = plan_debts(self.debts(), capacity)
         assert (plan.outcome, plan.fits) == (outcome, fits)
@@ -192,10 +252,10 @@ class TestDebtPlanOutcome:
     def test_python_caller_gets_the_browsers_fits(self):
         for capacity in ("0", "2000", "4000"):
             browser = run("debts", dict(EXAMPLES["debts"], capacity=capacity))["result"]
+            rows = zip(*(EXAMPLES["debts"][f] for f in self.FIELDS), strict=True)
             debts = [
                 make_debt(lender, kind, balance, rate, minimum, days_overdue=days)
-                for lender, kind, balance, rate, minimum, days in zip(*(EXAMPLES["debts"][f] for f in (
-                    "lender", "kind", "balance", "annual_rate", "min_payment", "days_overdue")))
+                for lender, kind, balance, rate, minimum, days in rows
             ]
             plan = plan_debts(debts, capacity)
             assert browser["fits"] is plan.fits

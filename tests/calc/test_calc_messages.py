@@ -95,13 +95,19 @@ def test_label_families_are_complete():
     needed += [f"kind.{k}" for k in KINDS]
     needed += [f"cause.{k}" for k in CAUSE_KINDS]
     needed += [f"hotline.{h.number}" for h in HOTLINES]
-    needed += [f"timeline.{c}" for c in ("overdue_starts", "report", "grace_ends", "non_performing", "malicious_earliest")]
+    needed += [
+        f"timeline.{c}"
+        for c in ("overdue_starts", "report", "grace_ends", "non_performing", "malicious_earliest")
+    ]
     needed += [f"timeline.m{k}" for k in range(2, 8)]
     assert [k for k in needed if k not in CATALOGUE] == []
 
 
 def test_amount_required_tells_the_reader_what_to_type():
-    assert CATALOGUE["amount_required"] == {"zh": "请输入金额，例如 5000 或 3万", "zh-Hant": "請輸入金額，例如 5000 或 3萬"}
+    assert CATALOGUE["amount_required"] == {
+        "zh": "请输入金额，例如 5000 或 3万",
+        "zh-Hant": "請輸入金額，例如 5000 或 3萬",
+    }
 
 
 def test_unknown_language_falls_back_to_simplified():
@@ -110,7 +116,9 @@ def test_unknown_language_falls_back_to_simplified():
 
 
 def test_every_label_key_written_as_a_literal_is_in_the_catalogue():
-    pattern = re.compile(r"[\"']((?:reason|budget|debts|order|apr|penalty|stage|unit|column|proposal)\.[a-z0-9_.]+)[\"']")
+    pattern = re.compile(
+        r"[\"']((?:reason|budget|debts|order|apr|penalty|stage|unit|column|proposal)\.[a-z0-9_.]+)[\"']"
+    )
     found = set()
     for path in CALC.rglob("*.py"):
         found |= set(pattern.findall(path.read_text("utf-8")))
@@ -129,9 +137,21 @@ def _rule_figures():
     first = rules.LPR_FIRST_DATE
     figures = {h.number for h in rules.HOTLINES}
     figures |= {f"{cap}期", f"{cap} 期", f"{cap // 12}年", f"{rules.PRIVATE_LENDING_LPR_MULTIPLE}倍"}
-    figures |= {pct(rules.FINANCIAL_LOAN_COURT_LINE), pct(rules.CASH_LOAN_COST_LINE_2017), pct(rules.MAX_ANNUAL_RATE)}
-    figures |= {pct(rules.PENALTY_MARKUP_MIN), pct(rules.PENALTY_MARKUP_MAX), f"{first.year}年{first.month}月{first.day}日"}
-    figures |= {f"{rules.DAYS_PER_YEAR} 或", f"{rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL:,.0f}", f"M{rules.CREDIT_REPORT_MAX_CODE}）"}
+    figures |= {
+        pct(rules.FINANCIAL_LOAN_COURT_LINE),
+        pct(rules.CASH_LOAN_COST_LINE_2017),
+        pct(rules.MAX_ANNUAL_RATE),
+    }
+    figures |= {
+        pct(rules.PENALTY_MARKUP_MIN),
+        pct(rules.PENALTY_MARKUP_MAX),
+        f"{first.year}年{first.month}月{first.day}日",
+    }
+    figures |= {
+        f"{rules.DAYS_PER_YEAR} 或",
+        f"{rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL:,.0f}",
+        f"M{rules.CREDIT_REPORT_MAX_CODE}）",
+    }
     for _, low, high in rules.OVERDUE_PHASES:
         figures.add(f"{low}–{high}天" if high else f"{low - 1}天以上")
     for span in rules.CREDIT_REPORT_CODES.values():
@@ -154,10 +174,16 @@ def test_rule_placeholders_are_filled_from_rules(monkeypatch):
     from calc import rules
 
     assert messages.text("hotline.12356").startswith("12356")
-    assert "{" not in "".join(messages.text(k, lang) for k in CATALOGUE for lang in ("zh", "zh-Hant") if "{" not in
-                              re.sub(r"\{(" + "|".join(messages.rule_params(k)) + r")\}", "", CATALOGUE[k][lang]))
+    assert "{" not in "".join(
+        messages.text(k, lang)
+        for k in CATALOGUE
+        for lang in ("zh", "zh-Hant")
+        if "{" not in re.sub(r"\{(" + "|".join(messages.rule_params(k)) + r")\}", "", CATALOGUE[k][lang])
+    )
     assert messages.text("m_level.M3") == "M3：逾期61–90天"
-    assert "60期" in messages.text("months_over_cap", maximum=60) and "5年" in messages.text("months_over_cap", maximum=60)
+    assert "60期" in messages.text("months_over_cap", maximum=60) and "5年" in messages.text(
+        "months_over_cap", maximum=60
+    )
     assert "4倍" in messages.text("apr.line.lpr4", "zh-Hant") and "24%" in messages.text("apr.line.court24")
     monkeypatch.setattr(rules, "PRIVATE_LENDING_LPR_MULTIPLE", 5)
     messages._general_params.cache_clear()

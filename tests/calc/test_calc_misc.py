@@ -14,9 +14,21 @@ class TestOverdueStage:
     @pytest.mark.parametrize(
         "days, level, phase",
         [
-            (0, "M0", "none"), (1, "M1", "early"), (7, "M1", "early"), (8, "M1", "middle"), (30, "M1", "middle"),
-            (31, "M2", "late"), (60, "M2", "late"), (61, "M3", "late"), (90, "M3", "late"), (91, "M4", "severe"),
-            (150, "M5", "severe"), (151, "M6", "severe"), (180, "M6", "severe"), (181, "M7", "severe"), (5000, "M7", "severe"),
+            (0, "M0", "none"),
+            (1, "M1", "early"),
+            (7, "M1", "early"),
+            (8, "M1", "middle"),
+            (30, "M1", "middle"),
+            (31, "M2", "late"),
+            (60, "M2", "late"),
+            (61, "M3", "late"),
+            (90, "M3", "late"),
+            (91, "M4", "severe"),
+            (150, "M5", "severe"),
+            (151, "M6", "severe"),
+            (180, "M6", "severe"),
+            (181, "M7", "severe"),
+            (5000, "M7", "severe"),
         ],
     )
     def test_stage_boundaries(self, days, level, phase):
@@ -129,7 +141,15 @@ class TestRules:
         assert rules.COLLECTION_MAX_CALLS_PER_DAY == 3
         assert (rules.COLLECTION_QUIET_START.hour, rules.COLLECTION_QUIET_END.hour) == (22, 8)
         assert "129号" in rules.SOURCES["DAYS_PER_YEAR"].cite
-        assert {h.number for h in rules.HOTLINES} >= {"12378", "110", "96110", "12356", "12348", "12315", "400-810-8866"}
+        assert {h.number for h in rules.HOTLINES} >= {
+            "12378",
+            "110",
+            "96110",
+            "12356",
+            "12348",
+            "12315",
+            "400-810-8866",
+        }
 
     def test_each_hotline_is_named_by_its_use(self):
         # Pages and templates name the line they mean (HOTLINE["police"]), never its position.

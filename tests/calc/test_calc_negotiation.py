@@ -18,7 +18,12 @@ class TestCompareOptions:
     def test_options_cover_all_six_choices_in_order(self):
         r = compare_options(30000, 2000, "18%")
         assert [o.key for o in r.options] == [
-            "stay_overdue", "extension", "installment", "personalized", "waive_penalty", "principal_only",
+            "stay_overdue",
+            "extension",
+            "installment",
+            "personalized",
+            "waive_penalty",
+            "principal_only",
         ]
 
     def test_options_staying_overdue_costs_penalty_for_the_horizon(self):
@@ -78,7 +83,9 @@ class TestCompareOptions:
         assert (info.value.field, info.value.code) == ("personalized_months", "term_too_long_for_principal")
 
     def test_options_tiny_debt_short_terms_work(self):
-        r = compare_options(10, 100, D("0.18"), personalized_months=5, extension_months=5, installment_months=5)
+        r = compare_options(
+            10, 100, D("0.18"), personalized_months=5, extension_months=5, installment_months=5
+        )
         assert options_by_key(r)["personalized"].smallest_fitting_months == 1
 
 
@@ -138,7 +145,16 @@ class TestProRata:
 class TestParseKind:
     """parse_kind: debt kinds in either script."""
 
-    @pytest.mark.parametrize("word, code", [("信用卡", "credit_card"), ("銀行貸款", "bank_loan"), ("消费金融", "consumer_finance"), ("网贷", "online_loan"), ("民間借貸", "private_loan")])
+    @pytest.mark.parametrize(
+        "word, code",
+        [
+            ("信用卡", "credit_card"),
+            ("銀行貸款", "bank_loan"),
+            ("消费金融", "consumer_finance"),
+            ("网贷", "online_loan"),
+            ("民間借貸", "private_loan"),
+        ],
+    )
     def test_debt_kind_accepts_chinese_names_in_both_scripts(self, word, code):
         assert parse_kind(word) == code
 

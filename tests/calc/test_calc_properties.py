@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from calc import InputError, amortize, apr, months_to_repay, payoff, pro_rata
 from calc.api import EXAMPLES, registry, run
+from calc.schedule import METHODS, max_months
 
 CALCULATORS = registry.CALCULATORS
-from calc.schedule import METHODS, max_months
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -124,7 +124,7 @@ def test_pro_rata_shares_sum_to_capacity(total, weights):
     shares = pro_rata(total, weights)
     assert sum(shares) == total
     assert all(s >= 0 for s in shares)
-    for share, weight in zip(shares, weights):
+    for share, weight in zip(shares, weights, strict=True):
         assert abs(share - total * weight / sum(weights)) < D("0.01")
 
 
@@ -144,10 +144,31 @@ def test_apr_solution_zeroes_present_value(received, periods, markup):
 
 form_values = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["", "0", "-1", "5000", "3万", "12%", "日息万分之五", "2025-01-31", "abc", "NaN", "1e9", "60", "61", "equal_installment", "interest_free", "１２３４"]),
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "5000",
+            "3万",
+            "12%",
+            "日息万分之五",
+            "2025-01-31",
+            "abc",
+            "NaN",
+            "1e9",
+            "60",
+            "61",
+            "equal_installment",
+            "interest_free",
+            "１２３４",
+        ]
+    ),
 )
 params_strategy = st.dictionaries(
-    st.sampled_from(sorted({k for p in EXAMPLES.values() for k in p} | {"days", "due_date", "today", "flows", "x"})),
+    st.sampled_from(
+        sorted({k for p in EXAMPLES.values() for k in p} | {"days", "due_date", "today", "flows", "x"})
+    ),
     st.one_of(form_values, st.lists(form_values, max_size=6)),
     max_size=16,
 )
@@ -164,9 +185,20 @@ def test_run_never_raises_on_arbitrary_dicts_of_strings(name, params, lang):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(CALCULATORS), st.dictionaries(st.text(max_size=12), st.one_of(
-    st.none(), st.integers(), st.floats(), st.booleans(), st.text(), st.lists(st.one_of(st.text(), st.integers(), st.none()))
-)))
+@given(
+    st.sampled_from(CALCULATORS),
+    st.dictionaries(
+        st.text(max_size=12),
+        st.one_of(
+            st.none(),
+            st.integers(),
+            st.floats(),
+            st.booleans(),
+            st.text(),
+            st.lists(st.one_of(st.text(), st.integers(), st.none())),
+        ),
+    ),
+)
 def test_run_never_raises_on_junk_types(name, params):
     out = run(name, params, "zh")
     json.dumps(out)
@@ -179,8 +211,10 @@ def test_every_refusal_has_a_message_in_both_scripts(name, params):
     hant = run(name, params, "zh-Hant")
     assert zh["ok"] == hant["ok"]
     if not zh["ok"]:
-        assert [(e["field"], e["code"]) for e in zh["errors"]] == [(e["field"], e["code"]) for e in hant["errors"]]
-        for a, b in zip(zh["errors"], hant["errors"]):
+        assert [(e["field"], e["code"]) for e in zh["errors"]] == [
+            (e["field"], e["code"]) for e in hant["errors"]
+        ]
+        for a, b in zip(zh["errors"], hant["errors"], strict=True):
             assert a["message"] and b["message"]
             assert a["message"] != a["code"]
             from calc import messages

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from calc import InputError, METHODS, amortize, months_to_repay, payoff
+from calc import METHODS, InputError, amortize, months_to_repay, payoff
 from calc.dates import add_months
 
 

@@ -22,14 +22,38 @@ RUNNER = ROOT / "tests" / "support" / "pyodide_runner.mjs"
 EDGE_CASES: list[tuple[str, object]] = [
     # amounts and rates as people type them
     ("schedule", {"principal": "５万", "months": "3年", "method": "等额本金", "annual_rate": "月息1.5%"}),
-    ("schedule", {"principal": "10000", "months": "12", "method": "installment_fee", "fee_rate": "0.6", "start": "2024-01-31"}),
-    ("schedule", {"principal": "10000", "months": "6", "method": "interest_first", "annual_rate": "日息万分之五"}),
+    (
+        "schedule",
+        {
+            "principal": "10000",
+            "months": "12",
+            "method": "installment_fee",
+            "fee_rate": "0.6",
+            "start": "2024-01-31",
+        },
+    ),
+    (
+        "schedule",
+        {"principal": "10000", "months": "6", "method": "interest_first", "annual_rate": "日息万分之五"},
+    ),
     ("schedule", {"principal": "10000", "months": "60", "method": "interest_free"}),
     ("schedule", {"principal": "1", "months": "360", "annual_rate": "36"}),
     ("payoff", {"principal": "30000", "monthly_payment": "100", "annual_rate": "24"}),  # never pays off
     ("payoff", {"principal": "0.01", "monthly_payment": "1"}),
-    ("penalty", {"principal": "¥5,000.50", "days": "0", "annual_rate": "18%", "markup": "30", "day_count": "365"}),
-    ("apr", {"received": "10000", "payment": "1000", "periods": "12", "fee_upfront": "1000", "contract_date": "2020-03-01"}),
+    (
+        "penalty",
+        {"principal": "¥5,000.50", "days": "0", "annual_rate": "18%", "markup": "30", "day_count": "365"},
+    ),
+    (
+        "apr",
+        {
+            "received": "10000",
+            "payment": "1000",
+            "periods": "12",
+            "fee_upfront": "1000",
+            "contract_date": "2020-03-01",
+        },
+    ),
     ("apr", {"flows": ["10000", "", "5500", "5500"]}),
     ("apr", {"received": "1000", "payment": "1", "periods": "1"}),  # no rate exists
     ("stage", {"days": "0"}),
@@ -39,7 +63,17 @@ EDGE_CASES: list[tuple[str, object]] = [
     ("budget", {"income": ["3万"], "expense": ["40000"], "buffer_ratio": "0"}),  # negative surplus
     ("budget", {"income": ["", ""], "income_label": ["", ""], "expense": []}),
     # errors: every field, wrong types, unknown names
-    ("schedule", {"principal": "abc", "months": "0", "method": "bogus", "annual_rate": "-1", "fee_rate": "99", "start": "2026-02-30"}),
+    (
+        "schedule",
+        {
+            "principal": "abc",
+            "months": "0",
+            "method": "bogus",
+            "annual_rate": "-1",
+            "fee_rate": "99",
+            "start": "2026-02-30",
+        },
+    ),
     ("budget", {"income": ["5000", "x", "-3"], "expense": ["1e400"], "buffer_ratio": "200"}),
     ("penalty", {"principal": "", "days": "3.5", "annual_rate": "NaN", "markup": "500"}),
     ("apr", {"received": "100", "payment": "10", "periods": "12", "fee_upfront": "100"}),
@@ -73,7 +107,11 @@ def pyodide_results(built_site) -> list[str]:
     assert len(wheels) == 1, f"expected one calc wheel in dist/, found {wheels}"
     proc = subprocess.run(
         ["node", str(RUNNER), str(wheels[0])],
-        input=json.dumps(vectors(), ensure_ascii=False), capture_output=True, text=True, timeout=300, cwd=ROOT,
+        input=json.dumps(vectors(), ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -89,6 +127,8 @@ def test_pyodide_gives_the_same_json_as_cpython(pyodide_results):
     vs = vectors()
     assert len(pyodide_results) == len(vs)
     mismatches = [
-        (v["name"], v["lang"], v["params"]) for v, got in zip(vs, pyodide_results) if got != cpython(v)
+        (v["name"], v["lang"], v["params"])
+        for v, got in zip(vs, pyodide_results, strict=True)
+        if got != cpython(v)
     ]
     assert mismatches == [], f"{len(mismatches)} vectors differ, first: {mismatches[:3]}"

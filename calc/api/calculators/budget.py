@@ -53,7 +53,9 @@ def _rows(form: Form, out: Out, kind: str) -> list[tuple[str, object]]:
         except InputError as err:
             form.fail(err, index)
             continue
-        name = (label or "").strip()[: rules.MAX_FIELD_LENGTH] or out.t(f"budget.unlabelled_{kind}", n=len(rows) + 1)
+        name = (label or "").strip()[: rules.MAX_FIELD_LENGTH] or out.t(
+            f"budget.unlabelled_{kind}", n=len(rows) + 1
+        )
         rows.append((name, value))
     return rows
 
@@ -81,7 +83,7 @@ def compute(form: Form, out: Out) -> None:
     out.data["incomes"] = [{"label": n, "amount": amt(v)} for n, v in incomes]
     rows = [
         {"label": n, "amount": amt(v), "share": f"{s:f}"}
-        for (n, v), s in zip(expenses, shares([v for _, v in expenses]))
+        for (n, v), s in zip(expenses, shares([v for _, v in expenses]), strict=True)
     ]
     out.data["expenses"] = rows
     out.data["chart"] = {"expenses": rows}

@@ -61,7 +61,9 @@ def _read_debts(form: Form) -> list[tuple[int, Debt]]:
             continue
         lender, kind, balance, rate = (values[f] for f in _FIELDS[:4])
         try:
-            debt = make_debt(lender, kind, balance, rate, values["min_payment"], days_overdue=values["days_overdue"])
+            debt = make_debt(
+                lender, kind, balance, rate, values["min_payment"], days_overdue=values["days_overdue"]
+            )
         except InputError as err:
             form.fail(err, index)
             continue
@@ -117,7 +119,7 @@ def compute(form: Form, out: Out) -> None:
             "m_level": d.stage.m_level,
             "share": amt(share),
         }
-        for (index, d), share in zip(debts, plan.pro_rata)
+        for (index, d), share in zip(debts, plan.pro_rata, strict=True)
     ]
     lenders = [d.lender for _, d in debts]
     chart: dict[str, Any] = {}
@@ -138,7 +140,8 @@ def compute(form: Form, out: Out) -> None:
             "payoff_month": [None if m is None else str(m) for m in order_plan.payoff_month],
         }
         chart[name] = [
-            {"label": lenders[i], "balances": [amt(b) for b in order_plan.balances[i]]} for i in range(len(lenders))
+            {"label": lenders[i], "balances": [amt(b) for b in order_plan.balances[i]]}
+            for i in range(len(lenders))
         ]
         chart["months"] = [str(m) for m in range(len(order_plan.balances[0]))] if order_plan.balances else []
     out.data["chart"] = chart

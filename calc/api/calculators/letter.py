@@ -33,17 +33,41 @@ EXAMPLE = {
     "months": "22",
     "date": "",
 }
-EXAMPLE_HANT = {"name": "張三", "lender": "某某銀行信用卡中心", "cause": "2025年10月公司裁員，目前已重新找到工作，收入比以前低"}
+EXAMPLE_HANT = {
+    "name": "張三",
+    "lender": "某某銀行信用卡中心",
+    "cause": "2025年10月公司裁員，目前已重新找到工作，收入比以前低",
+}
 
-_FIELDS = ("name", "lender", "account_last4", "amount", "cause", "cause_kind", "proposal", "monthly_payment", "months", "date")
+_FIELDS = (
+    "name",
+    "lender",
+    "account_last4",
+    "amount",
+    "cause",
+    "cause_kind",
+    "proposal",
+    "monthly_payment",
+    "months",
+    "date",
+)
 
 
 def compute(form: Form, out: Out) -> None:
     v = {field: form.raw(field) for field in _FIELDS}
     form.check()
     letter = make_letter(
-        v["name"], v["lender"], v["account_last4"], v["amount"], v["cause"] or "", v["proposal"] or "",
-        lang=out.lang, monthly_payment=v["monthly_payment"], months=v["months"], day=v["date"], cause_kind=v["cause_kind"],
+        v["name"],
+        v["lender"],
+        v["account_last4"],
+        v["amount"],
+        v["cause"] or "",
+        v["proposal"] or "",
+        lang=out.lang,
+        monthly_payment=v["monthly_payment"],
+        months=v["months"],
+        day=v["date"],
+        cause_kind=v["cause_kind"],
     )
     out.data["title"] = letter.title
     out.data["letter"] = letter.letter

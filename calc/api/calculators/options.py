@@ -95,11 +95,15 @@ def compute(form: Form, out: Out) -> None:
                 "saving": amt(o.saving),
                 "fits": o.fits,
                 "reason": out.t(o.reason, **params),
-                "smallest_fitting_months": None if o.smallest_fitting_months is None else str(o.smallest_fitting_months),
+                "smallest_fitting_months": None
+                if o.smallest_fitting_months is None
+                else str(o.smallest_fitting_months),
                 "lump_sum": o.lump_sum,
             }
         )
     out.data["options"] = rows
     best = r.best.key if r.best else None
     out.code("best", best, out.t(f"option.{best}") if best else None)
-    out.data["chart"] = {"bars": [{"key": row["key"], "label": row["label"], "value": row["total_paid"]} for row in rows]}
+    out.data["chart"] = {
+        "bars": [{"key": row["key"], "label": row["label"], "value": row["total_paid"]} for row in rows]
+    }

@@ -36,9 +36,24 @@ from ..output import Out, schedule_table
 
 ORDER = 20
 #: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
-OUTPUTS = ("first_payment", "total_payment", "total_interest", "total_fee", "apr_simple", "apr_compound", "rows")
+OUTPUTS = (
+    "first_payment",
+    "total_payment",
+    "total_interest",
+    "total_fee",
+    "apr_simple",
+    "apr_compound",
+    "rows",
+)
 
-EXAMPLE = {"principal": "50000", "months": "30", "method": "equal_installment", "annual_rate": "12", "fee_rate": "0", "start": "2026-01-31"}
+EXAMPLE = {
+    "principal": "50000",
+    "months": "30",
+    "method": "equal_installment",
+    "annual_rate": "12",
+    "fee_rate": "0",
+    "start": "2026-01-31",
+}
 EXAMPLE_HANT: dict = {}
 
 

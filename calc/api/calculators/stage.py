@@ -39,9 +39,13 @@ def _stage_fields(out: Out, stage: Stage) -> None:
     out.code("next_m_level", stage.next_m_level)
     out.count("days_to_next_phase", stage.days_to_next_phase, "unit.days")
     out.code("next_phase", stage.next_phase, out.t(f"phase.{stage.next_phase}") if stage.next_phase else None)
-    out.data["summary"] = out.t("stage.summary", days=stage.days, m_level=stage.m_level, phase=out.t(f"phase.{stage.phase}"))
+    out.data["summary"] = out.t(
+        "stage.summary", days=stage.days, m_level=stage.m_level, phase=out.t(f"phase.{stage.phase}")
+    )
     if stage.next_m_level:
-        out.data["next_text"] = out.t("stage.next", days=stage.days_to_next, next=out.t(f"m_level.{stage.next_m_level}"))
+        out.data["next_text"] = out.t(
+            "stage.next", days=stage.days_to_next, next=out.t(f"m_level.{stage.next_m_level}")
+        )
     else:
         out.data["next_text"] = out.t("stage.last")
 
