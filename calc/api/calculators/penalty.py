@@ -4,7 +4,11 @@
     result: ``penalty``, ``penalty_rate`` (annual, with markup),
     ``daily_penalty``, ``total`` (principal + penalty), ``markup`` (fraction),
     ``markup_typical`` (bool: within ``rules.PENALTY_MARKUP_MIN``-``MAX``,
-    30%-50%), ``note``, ``markup_note``.
+    30%-50%), ``note``, ``markup_note``, ``over_24`` (bool: the penalty rate,
+    annual_rate x (1 + markup), is above ``rules.FINANCIAL_LOAN_COURT_LINE``,
+    24% a year) with ``over_24_note`` (what that line means), ``daily_typed``
+    (bool: the rate was typed per day, so it is used as typed and ``day_count``
+    does not apply).
 
 >>> from calc.api import run
 >>> run("penalty", EXAMPLE)["result"]["penalty"]
@@ -13,14 +17,17 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from ... import rules
+from ...parse import QuotedRate
 from ...rates import check_day_count, check_markup, markup_is_typical, penalty_interest
 from ..form import Form, amount, annual_rate, count
 from ..output import Out
 
 ORDER = 50
 #: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
-OUTPUTS = ("penalty",)
+OUTPUTS = ("penalty", "over_24")
 
 EXAMPLE = {"principal": "5000", "days": "60", "annual_rate": "12", "markup": "50"}
 EXAMPLE_HANT: dict = {}
@@ -43,4 +50,10 @@ def compute(form: Form, out: Out) -> None:
     typical = markup_is_typical(markup)
     out.data["markup_typical"] = typical
     out.data["markup_note"] = out.t("penalty.markup_typical" if typical else "penalty.markup_unusual")
-    out.data["note"] = out.t("penalty.note", day_count=day_count)
+    daily = isinstance(rate, QuotedRate) and rate.period == "day"
+    out.data["daily_typed"] = daily
+    out.data["note"] = out.t("penalty.note_daily") if daily else out.t("penalty.note", day_count=day_count)
+    yearly = rate * (1 + markup)
+    over = yearly > rules.FINANCIAL_LOAN_COURT_LINE
+    out.data["over_24"] = over
+    out.data["over_24_note"] = out.t("penalty.over_24" if over else "penalty.under_24", rate=f"{(yearly * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}")
