@@ -21,9 +21,15 @@ HOOK = ROOT / "hooks" / "content.py"
 
 @pytest.fixture(scope="module")
 def content():
+    """The hook loaded as MkDocs loads it: its folder on sys.path while it imports."""
     spec = importlib.util.spec_from_file_location("yqxs_hook_content", HOOK)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    saved = sys.path.copy()
+    sys.path.insert(0, str(HOOK.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = saved
     return module
 
 
