@@ -31,7 +31,8 @@ def conf_policy(conf_text: str) -> str:
 
 def rewrite(conf_text: str, policy: str) -> str:
     conf_policy(conf_text)
-    return LINE.sub(lambda m: f'{m["indent"]}add_header Content-Security-Policy "{policy}" always;', conf_text)
+    return LINE.sub(
+        lambda m: f'{m["indent"]}add_header Content-Security-Policy "{policy}" always;', conf_text)
 
 
 def main(argv: list[str] | None = None) -> int:
