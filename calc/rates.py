@@ -68,6 +68,8 @@ __all__ = [
 ]
 
 _RATE_PLACES = Decimal("1e-10")
+#: A compound rate from 10**15 up cannot be stated to 10 places in 30 digits.
+_COMPOUND_DIGITS = 15
 
 
 @dataclass(frozen=True)
@@ -188,13 +190,19 @@ def apr(cash_flows: Sequence[object], periods_per_year: int = rules.APR_PERIODS_
     lender's view (first flow negative, payments positive) is accepted too.
     Raises ``InputError("flows", ...)`` when no rate exists: nothing received,
     nothing repaid, repayments of both signs that never balance, or a rate
-    beyond any sensible bracket.
+    beyond any sensible bracket; and ``apr_too_high`` when the compound rate is
+    too large to state (10^15 and up, i.e. an APR of thousands of percent),
+    which is almost surely a typo.
 
     Example E4 ("borrow 30,000, repay 3,000 x 12", advertised as 20%):
 
     >>> r = apr([30000] + [-3000] * 12)
     >>> r.period_rate.quantize(Decimal("0.000001")), r.simple.quantize(Decimal("0.0001"))
     (Decimal('0.029229'), Decimal('0.3507'))
+    >>> apr([1000] + [-31000] * 12)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: flows: apr_too_high: ...
     >>> apr([30000, 0, 0])
     Traceback (most recent call last):
     ...
@@ -236,6 +244,11 @@ def apr(cash_flows: Sequence[object], periods_per_year: int = rules.APR_PERIODS_
             rate = _brent(f, lo, hi, flo, fhi)
         simple = rate * periods_per_year
         compound = (1 + rate) ** periods_per_year - 1
+        if compound.adjusted() >= _COMPOUND_DIGITS:
+            # e.g. an IRR of ~30 a period ("one zero too many"): no figure can be shown
+            repaid = -sum(flows[1:], Decimal(0))
+            times = (repaid / flows[0]).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            raise InputError("flows", "apr_too_high", times=f"{times:,f}")
     return AnnualRate(
         period_rate=rate.quantize(Decimal("1e-14"), rounding=ROUND_HALF_UP),
         simple=simple.quantize(_RATE_PLACES, rounding=ROUND_HALF_UP),

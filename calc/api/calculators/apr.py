@@ -9,7 +9,12 @@
     ``net_received``, ``total_repaid``, ``total_cost``, ``periods``,
     ``simple_label``, ``compound_label``, ``lines`` = ``[{code, label, rate,
     above, text}]`` (the court line, the 2017 cash-loan line, 4 x LPR; figures
-    from ``rules``), ``lpr_date``.
+    from ``rules``), ``lpr_date``, ``lpr_checked`` (false when the contract date
+    is after ``rules.LPR_AS_OF``, the date the LPR table was last checked) and
+    ``lpr_note`` (then: the figure used is as of that date and must be checked;
+    otherwise ``None``). Repayments so large that the APR cannot be
+    stated (thousands of percent) are refused with ``apr_too_high`` (on
+    ``payment``, or ``flows``), which says it is almost surely a typo.
 
 >>> from calc.api import run
 >>> run("apr", EXAMPLE)["result"]["apr_simple"]
@@ -61,7 +66,12 @@ def compute(form: Form, out: Out) -> None:
         periods = form.get("periods", count, 1, rules.MAX_SCHEDULE_MONTHS, True)
         payments = [payment] * periods if payment is not None and periods is not None else []
     form.check()
-    cost = loan_apr(received, payments, fee_upfront=fee, deducted_interest=deducted, contract_date=contract)
+    try:
+        cost = loan_apr(received, payments, fee_upfront=fee, deducted_interest=deducted, contract_date=contract)
+    except InputError as err:
+        if err.field == "flows" and not use_flows:  # the reader typed one payment, not a list
+            raise InputError("payment", err.code, **err.params) from None
+        raise
     out.rate("apr_simple", cost.rate.simple)
     out.rate("apr_compound", cost.rate.compound)
     out.period_rate("monthly_irr", cost.rate.period_rate)
@@ -82,3 +92,10 @@ def compute(form: Form, out: Out) -> None:
         for line in cost.lines
     ]
     out.data["lpr_date"] = cost.lpr_date.isoformat()
+    # A contract dated after the LPR table was last checked gets the latest
+    # fixing in rules, which may have changed since: say so.
+    checked = rules.lpr_is_checked(cost.lpr_date)
+    out.data["lpr_checked"] = checked
+    out.data["lpr_note"] = None if checked else out.t(
+        "apr.lpr_unchecked", as_of=rules.LPR_AS_OF.isoformat(), lpr=out.pct(rules.lpr_on(cost.lpr_date))
+    )
