@@ -8,6 +8,11 @@ pro-rata split of the monthly capacity (what to offer each lender).
   the rest of the capacity goes to the first open debt in the order, then the
   next. A cleared debt's minimum stays in the budget, so freed payments roll
   over automatically.
+* A debt that grows past ``rules.MAX_AMOUNT`` (a high-rate loan left to grow
+  while the capacity goes elsewhere) stops the plan: it never finishes.
+* :func:`rate_line` says which line a debt's rate is measured against (24% a
+  year for loans from financial institutions, 4 x LPR for private loans) and
+  how far above it the debt is.
 * When the minimums add up to more than the capacity, there is no plan: the
   ``shortfall`` says by how much, and the pro-rata split shows what the
   capacity covers if shared by balance.
@@ -40,7 +45,18 @@ from .parse import (
 )
 from .stage import Stage, overdue_stage
 
-__all__ = ["KINDS", "Debt", "DebtPlan", "OrderPlan", "make_debt", "parse_kind", "plan_debts", "pro_rata"]
+__all__ = [
+    "KINDS",
+    "Debt",
+    "DebtPlan",
+    "OrderPlan",
+    "RateLine",
+    "make_debt",
+    "parse_kind",
+    "plan_debts",
+    "pro_rata",
+    "rate_line",
+]
 
 #: Kinds of debt, with the words people use for them in either script.
 KINDS = ("credit_card", "bank_loan", "consumer_finance", "online_loan", "private_loan", "other")
@@ -72,6 +88,39 @@ class Debt:
     def stage(self) -> Stage:
         """How far overdue the debt is (its M-level and phase)."""
         return overdue_stage(self.days_overdue)
+
+
+@dataclass(frozen=True)
+class RateLine:
+    """The line a debt's annual rate is measured against: ``code`` ``court24``
+    (the 24% a year courts use for financial loans, ``rules.FINANCIAL_LOAN_COURT_LINE``)
+    or ``lpr4`` (private loans: 4 x the latest one-year LPR), ``rate`` the line,
+    ``above`` whether the debt is above it, ``times`` debt rate / line, ``over``
+    debt rate - line (a fraction, 0 when not above)."""
+
+    code: str
+    rate: Decimal
+    above: bool
+    times: Decimal
+    over: Decimal
+
+
+def rate_line(debt: Debt) -> RateLine:
+    """The line for ``debt``'s kind and how far above it the debt is.
+
+    A 714 高炮 at 200% a year is 8.3 times the 24% line, 176 points above it:
+
+    >>> line = rate_line(make_debt("某网贷", "online_loan", "3000", "200"))
+    >>> line.code, line.rate, line.above, line.times, line.over
+    ('court24', Decimal('0.24'), True, Decimal('8.3'), Decimal('1.76'))
+    """
+    if debt.kind == "private_loan":
+        code, line = "lpr4", rules.PRIVATE_LENDING_LINE_LATEST
+    else:
+        code, line = "court24", rules.FINANCIAL_LOAN_COURT_LINE
+    above = debt.annual_rate > line
+    times = (debt.annual_rate / line).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return RateLine(code, line, above, times, debt.annual_rate - line if above else Decimal(0))
 
 
 def parse_kind(value: object, field: str = "kind") -> str:
@@ -224,6 +273,12 @@ def simulate(debts: Sequence[Debt], capacity: Decimal, order: list[int], name: s
                 interest = money(balances[i] * monthly[i])
                 balances[i] += interest
                 month_interest += interest
+        if any(b > rules.MAX_AMOUNT for b in balances):
+            # A high-rate debt left to grow (a 714 高炮 at 200% a year while the
+            # capacity goes elsewhere) would pass any sum: it never finishes.
+            for i in range(count):
+                history[i].append(min(balances[i], rules.MAX_AMOUNT))
+            break
         if month == 1 and month_interest >= capacity:
             month = rules.MAX_PAYOFF_MONTHS + 1
             total_interest += month_interest

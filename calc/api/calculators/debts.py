@@ -7,8 +7,11 @@
     result: ``count``, ``total_balance``, ``total_min_payment``,
     ``weighted_rate``, ``capacity``, ``shortfall``, ``fits``, ``message``,
     ``debts`` = ``[{lender, kind, kind_label, balance, annual_rate,
-    min_payment, days_overdue, m_level, share}]`` (``share`` = pro-rata part
-    of the capacity; the shares sum exactly to it), ``avalanche`` and
+    min_payment, days_overdue, m_level, share, line_code, line_rate,
+    above_line, line_times, line_text}]`` (``share`` = pro-rata part of the
+    capacity; the shares sum exactly to it; ``line_*``: the line the rate is
+    measured against, 24% a year for financial loans or 4 x LPR for private
+    ones, whether the debt is above it and how many times it), ``avalanche`` and
     ``snowball`` = ``{label, order (indexes), order_lenders, finished, months,
     total_interest, total_paid, payoff_month}`` or ``None`` when the minimums
     exceed the capacity, ``interest_saved`` (snowball minus avalanche
@@ -22,10 +25,11 @@ True
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ... import rules
-from ...debts import Debt, DebtPlan, make_debt, plan_debts
+from ...debts import Debt, DebtPlan, make_debt, plan_debts, rate_line
 from ...errors import InputError
 from ..form import Form, amount
 from ..output import Out, amt, rate_text
@@ -69,6 +73,29 @@ def _read_debts(form: Form) -> list[tuple[int, Debt]]:
             continue
         debts.append((index, debt))
     return debts
+
+
+def _line_fields(out: Out, debt: Debt) -> dict[str, Any]:
+    line = rate_line(debt)
+    label = out.t(f"apr.line.{line.code}")
+    if line.above:
+        text = out.t(
+            "debts.above_line",
+            rate=out.pct(debt.annual_rate),
+            line=label,
+            line_rate=out.pct(line.rate),
+            times=f"{line.times:f}",
+            over=f"{(line.over * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}",
+        )
+    else:
+        text = out.t("debts.below_line", rate=out.pct(debt.annual_rate), line=label, line_rate=out.pct(line.rate))
+    return {
+        "line_code": line.code,
+        "line_rate": rate_text(line.rate),
+        "above_line": line.above,
+        "line_times": f"{line.times:f}",
+        "line_text": text,
+    }
 
 
 def _message(out: Out, plan: DebtPlan) -> str:
@@ -118,6 +145,7 @@ def compute(form: Form, out: Out) -> None:
             "days_overdue": str(d.days_overdue),
             "m_level": d.stage.m_level,
             "share": amt(share),
+            **_line_fields(out, d),
         }
         for (index, d), share in zip(debts, plan.pro_rata, strict=True)
     ]
