@@ -99,14 +99,14 @@ export function drawChart(holder, result) {
     // No answer for the current input: no stale picture.
     el.replaceChildren();
     if (legend) renderItems(legend, []);
-    el.hidden = true;
+    el.setAttribute("hidden", ""); // an SVG element has no .hidden property
     if (!legend) holder.hidden = true;
     return;
   }
   const { viewBox, parts, legend: items } = draw(holder, result);
   el.setAttribute("viewBox", viewBox);
   el.replaceChildren(...parts);
-  el.hidden = false;
+  el.removeAttribute("hidden");
   holder.hidden = false;
   if (legend && items) renderItems(legend, items.map((item, i) => ({ ...item, color: String(i % SERIES) })));
 }
