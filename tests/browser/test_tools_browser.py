@@ -132,7 +132,7 @@ def test_log_add_edit_delete_and_survive_reload(page, base_url, prefix, lang):
     add_log(page, date="2026-03-06", summary="第二次", follow_up="2999-01-01")
     assert page.locator("[data-log-table] tbody tr").count() == 2
     # The follow-up that is due is marked; the future one is not.
-    assert page.locator("[data-log-table] tbody tr.tool-due").count() == 1
+    assert page.locator("[data-log-table] tbody tr.yqxs-due").count() == 1
     page.reload()
     assert page.locator("[data-log-table] tbody tr").count() == 2
     # Edit the older row.
@@ -561,7 +561,7 @@ def test_tools_fit_a_375px_phone(phone, base_url, prefix, lang, tool, tmp_path):
     phone.goto(f"{base_url}{prefix}/tools/{tool}/")
     phone.wait_for_load_state("load")
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 375
-    small = phone.evaluate("""() => [...document.querySelectorAll('.tool button, .tool-wrap button, .tool input[type=checkbox]')]
+    small = phone.evaluate("""() => [...document.querySelectorAll('.yqxs-widget button, .yqxs-widget input[type=checkbox]')]
         .filter(b => b.offsetParent && !b.closest('template, .yqxs-remember, .yqxs-status'))
         .map(b => b.closest('label') || b)
         .filter(b => b.getBoundingClientRect().height < 44)
