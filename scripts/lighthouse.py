@@ -47,7 +47,7 @@ def gzipped(path: str, mtime: float) -> bytes:
 
 
 def serve(site: Path):
-    """The tests' static server (headers from site/_headers), plus gzip."""
+    """The shared static server (scripts/static_server.py: headers from site/_headers), plus gzip."""
     server = make_server(site, 0)
     handler = server.RequestHandlerClass  # functools.partial(Handler, directory=site)
 
