@@ -71,6 +71,8 @@ __all__ = [
 METHODS = ("equal_installment", "equal_principal", "interest_first", "installment_fee", "interest_free")
 
 _ZERO = Decimal("0.00")
+#: The last calendar month a due date can fall in (9999-12: ``datetime.date``'s end).
+_LAST_MONTH = 9999 * 12 + 11
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,8 @@ def amortize(
         raise InputError("annual_rate", "rate_not_zero_interest_free")
     fee_r = check_fee_rate(fee_rate)
     due_start = None if start is None or start == "" else parse_date(start, "start")
+    if due_start is not None and due_start.year * 12 + due_start.month - 1 + n > _LAST_MONTH:
+        raise InputError("start", "date_too_late")
 
     r = rate / rules.MONTHS_PER_YEAR
     fee = money(p * fee_r)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from . import rules
 from .dates import add_months
@@ -28,7 +29,9 @@ __all__ = [
     "DatedStage",
     "Stage",
     "TimelineEvent",
+    "check_due_date",
     "check_today",
+    "malicious_test_applies",
     "dated_stage",
     "days_overdue",
     "overdue_stage",
@@ -111,7 +114,22 @@ class TimelineEvent:
     date: date
 
 
-def timeline(due_date: object) -> list[TimelineEvent]:
+def malicious_test_applies(kind: str | None, principal: Decimal | None) -> bool:
+    """Whether the criminal 恶意透支 test can concern this debt at all: a credit
+    card (``kind`` ``credit_card``) whose unpaid principal reaches the "large"
+    threshold, ``rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL`` (¥50,000; interest and
+    fees do not count, 法释〔2018〕19号). Anything else (a 3,000 网贷, a card of
+    unknown size) is never dated, so the timeline invites no needless panic.
+
+    >>> malicious_test_applies("credit_card", Decimal(50000)), malicious_test_applies("online_loan", Decimal(80000))
+    (True, False)
+    >>> malicious_test_applies("credit_card", Decimal(49999)), malicious_test_applies("credit_card", None)
+    (False, False)
+    """
+    return kind == "credit_card" and principal is not None and principal >= rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL
+
+
+def timeline(due_date: object, *, kind: str | None = None, principal: Decimal | None = None) -> list[TimelineEvent]:
     """Dated events after a missed due date, in order.
 
     * ``overdue_starts`` (day 1): penalty interest or 违约金 starts; M1.
@@ -125,14 +143,18 @@ def timeline(due_date: object) -> list[TimelineEvent]:
       on day 1, a second ``rules.MALICIOUS_OVERDRAFT_DEMAND_GAP_DAYS`` days
       later, then more than ``rules.MALICIOUS_OVERDRAFT_MONTHS_AFTER_DEMAND``
       months unpaid. It also needs >= ¥50,000 principal and intent to take the
-      money; non-payment alone is never enough.
+      money; non-payment alone is never enough. Only when
+      :func:`malicious_test_applies` to ``kind`` and ``principal``.
 
     >>> [(e.code, e.date.isoformat()) for e in timeline("2025-01-31")][:3]
     [('overdue_starts', '2025-02-01'), ('report', '2025-02-01'), ('grace_ends', '2025-02-04')]
-    >>> [e.date.isoformat() for e in timeline("2025-01-31") if e.code == "malicious_earliest"]
+    >>> card = timeline("2025-01-31", kind="credit_card", principal=Decimal(60000))
+    >>> [e.date.isoformat() for e in card if e.code == "malicious_earliest"]
     ['2025-06-04']
+    >>> [e for e in timeline("2025-01-31", kind="online_loan", principal=Decimal(3000)) if e.code == "malicious_earliest"]
+    []
     """
-    due = parse_date(due_date, "due_date")
+    due = check_due_date(due_date)
     per = rules.CREDIT_REPORT_DAYS_PER_CODE
     events = [
         TimelineEvent("overdue_starts", 1, due + timedelta(days=1)),
@@ -146,9 +168,10 @@ def timeline(due_date: object) -> list[TimelineEvent]:
         events.append(TimelineEvent(f"m{level}", day, due + timedelta(days=day)))
     npl = rules.NON_PERFORMING_DAYS + 1
     events.append(TimelineEvent("non_performing", npl, due + timedelta(days=npl)))
-    second_demand = due + timedelta(days=1 + rules.MALICIOUS_OVERDRAFT_DEMAND_GAP_DAYS)
-    earliest = add_months(second_demand, rules.MALICIOUS_OVERDRAFT_MONTHS_AFTER_DEMAND) + timedelta(days=1)
-    events.append(TimelineEvent("malicious_earliest", (earliest - due).days, earliest))
+    if malicious_test_applies(kind, principal):
+        second_demand = due + timedelta(days=1 + rules.MALICIOUS_OVERDRAFT_DEMAND_GAP_DAYS)
+        earliest = add_months(second_demand, rules.MALICIOUS_OVERDRAFT_MONTHS_AFTER_DEMAND) + timedelta(days=1)
+        events.append(TimelineEvent("malicious_earliest", (earliest - due).days, earliest))
     events.sort(key=lambda e: e.day)
     return events
 
@@ -167,6 +190,25 @@ class DatedStage:
     events: tuple[tuple[TimelineEvent, bool], ...]
 
 
+#: Days after a due date the timeline reaches (its last event is well inside this).
+_TIMELINE_DAYS = 400
+
+
+def check_due_date(due_date: object, field: str = "due_date") -> date:
+    """A due date whose timeline fits the calendar (``date_too_late`` from
+    9999-12-31 minus a year or so: a typo, and ``datetime.date`` ends there).
+
+    >>> check_due_date("9999-12-01")
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: due_date: date_too_late: 这个日期太晚了，请检查年份，例如 2026-03-01
+    """
+    day = parse_date(due_date, field)
+    if day > date.max - timedelta(days=_TIMELINE_DAYS):
+        raise InputError(field, "date_too_late")
+    return day
+
+
 def check_today(today: object, field: str = "today") -> date:
     """Today's date, which dating a stage needs (``today_required`` when missing)."""
     if today is None or today == "":
@@ -174,7 +216,9 @@ def check_today(today: object, field: str = "today") -> date:
     return parse_date(today, field)
 
 
-def dated_stage(due_date: object, today: object) -> DatedStage:
+def dated_stage(
+    due_date: object, today: object, *, kind: str | None = None, principal: Decimal | None = None
+) -> DatedStage:
     """The stage and timeline of a debt from its missed due date and today's date.
 
     >>> d = dated_stage("2025-01-31", "2025-03-17")
@@ -183,7 +227,7 @@ def dated_stage(due_date: object, today: object) -> DatedStage:
     >>> dated_stage("2025-03-20", "2025-03-17").days_until_due
     3
     """
-    due = parse_date(due_date, "due_date")
+    due = check_due_date(due_date)
     now = check_today(today)
     delta = (now - due).days
     if delta > rules.MAX_DAYS:
@@ -194,5 +238,5 @@ def dated_stage(due_date: object, today: object) -> DatedStage:
         days_late=delta,
         days_until_due=max(-delta, 0),
         stage=overdue_stage(max(delta, 0)),
-        events=tuple((event, event.date <= now) for event in timeline(due)),
+        events=tuple((event, event.date <= now) for event in timeline(due, kind=kind, principal=principal)),
     )

@@ -188,7 +188,9 @@ def test_stage_by_days_is_m2_late():
 
 
 def test_stage_by_dates_has_a_timeline():
-    r = run("stage", {"due_date": "2025-01-31", "today": "2025-03-17"}, "zh-Hant")["result"]
+    # issue 11: the 恶意透支 date is shown only for a credit card whose principal reaches 50,000
+    params = {"due_date": "2025-01-31", "today": "2025-03-17", "kind": "credit_card", "principal": "50000"}
+    r = run("stage", params, "zh-Hant")["result"]
     assert r["days"] == "45" and r["m_level"] == "M2"
     codes = [e["code"] for e in r["timeline"]]
     assert "malicious_earliest" in codes and "m7" in codes

@@ -63,7 +63,8 @@ class TestTimeline:
     """timeline: dated events after a missed due date."""
 
     def test_timeline_malicious_overdraft_earliest_needs_two_demands_and_three_months(self):
-        events = {e.code: e for e in timeline("2025-01-31")}
+        # issue 11: dated only for a credit card whose principal reaches 50,000
+        events = {e.code: e for e in timeline("2025-01-31", kind="credit_card", principal=D(50000))}
         earliest = events["malicious_earliest"]
         # day 1 first demand, +30 days second demand (2025-03-03), +3 months (2025-06-03), then "more than"
         assert earliest.date == date(2025, 6, 4)

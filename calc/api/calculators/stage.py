@@ -1,5 +1,10 @@
 """``stage``
-    params: ``days``; or ``due_date`` and ``today``.
+    params: ``days``; or ``due_date`` and ``today``; optional ``kind`` (as in
+    ``debts``: ``credit_card``, ``online_loan``... or the Chinese names) and
+    ``principal`` (the unpaid principal): the timeline dates the 恶意透支 time
+    test (``malicious_earliest``) only for a credit card whose principal reaches
+    ``rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL`` (50,000). A due date within a
+    year or so of 9999-12-31 is refused (``date_too_late``).
     result: ``days`` (``"0"`` when not yet due), ``m_level`` (``M0``..``M7``),
     ``m_level_label``, ``report_code`` (``N``, ``1``..``7``), ``phase``
     (``none``/``early``/``middle``/``late``/``severe``), ``phase_label``,
@@ -16,8 +21,9 @@
 from __future__ import annotations
 
 from ... import rules
-from ...stage import Stage, check_today, dated_stage, overdue_stage
-from ..form import Form, count, day
+from ...debts import parse_kind
+from ...stage import Stage, check_due_date, check_today, dated_stage, overdue_stage
+from ..form import Form, amount, count
 from ..output import Out
 
 ORDER = 80
@@ -56,10 +62,12 @@ def compute(form: Form, out: Out) -> None:
         form.check()
         _stage_fields(out, overdue_stage(days))
         return
-    due = form.get("due_date", day)
+    due = form.get("due_date", check_due_date)
     today = form.get("today", check_today)
+    kind = form.get("kind", parse_kind, default=None)
+    principal = form.get("principal", amount, default=None)
     form.check()
-    dated = dated_stage(due, today)
+    dated = dated_stage(due, today, kind=kind, principal=principal)
     _stage_fields(out, dated.stage)
     out.data["due_date"] = dated.due_date.isoformat()
     out.data["today"] = dated.today.isoformat()
