@@ -44,7 +44,7 @@ from .numbers import (
     to_decimal,
 )
 from .rate import QuotedRate, daily_rate, parse_daily_rate, parse_rate
-from .text import parse_choice, parse_date, parse_last4, parse_text
+from .text import parse_choice, parse_date, parse_label, parse_last4, parse_text
 
 __all__ = [
     "CENT",
@@ -57,6 +57,7 @@ __all__ = [
     "parse_daily_rate",
     "parse_date",
     "parse_fraction",
+    "parse_label",
     "parse_last4",
     "parse_percent",
     "parse_rate",

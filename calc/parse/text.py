@@ -10,7 +10,7 @@ from .. import rules
 from ..errors import InputError
 from .numbers import clean
 
-__all__ = ["parse_choice", "parse_date", "parse_last4", "parse_text"]
+__all__ = ["parse_choice", "parse_date", "parse_label", "parse_last4", "parse_text"]
 
 
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
@@ -56,6 +56,21 @@ def parse_text(text: object, field: str, required: bool = True, maximum: int = r
     if len(s) > maximum:
         raise InputError(field, "text_too_long", maximum=maximum)
     return s
+
+
+def parse_label(text: object, maximum: int = rules.MAX_FIELD_LENGTH) -> str:
+    """A short label (a budget row's name): cleaned as :func:`parse_text` cleans
+    free text (control and format characters such as NUL and the RTL override,
+    lone surrogates, removed; line breaks become spaces), trimmed, then cut to
+    ``maximum`` characters; never raises ('' for anything unusable).
+
+    >>> parse_label("房\x00租\u202e"), parse_label("\ud800工资\n兼职"), parse_label(None)
+    ('房租', '工资 兼职', '')
+    """
+    if not isinstance(text, str):
+        return ""
+    s = "".join(" " if ch in "\n\r\t" else ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] != "C")
+    return " ".join(s.split())[:maximum]
 
 
 def parse_last4(value: object, field: str = "account_last4") -> str:

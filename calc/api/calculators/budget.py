@@ -19,7 +19,7 @@ from __future__ import annotations
 from ... import rules
 from ...budget import check_buffer_ratio, repayment_capacity, shares
 from ...errors import InputError
-from ...parse import parse_amount
+from ...parse import parse_amount, parse_label
 from ..form import Form
 from ..output import Out, amt
 
@@ -53,7 +53,7 @@ def _rows(form: Form, out: Out, kind: str) -> list[tuple[str, object]]:
         except InputError as err:
             form.fail(err, index)
             continue
-        name = (label or "").strip()[: rules.MAX_FIELD_LENGTH] or out.t(
+        name = parse_label(label, rules.MAX_FIELD_LENGTH) or out.t(
             f"budget.unlabelled_{kind}", n=len(rows) + 1
         )
         rows.append((name, value))
