@@ -81,6 +81,12 @@ EDGE_CASES: list[tuple[str, object]] = [
     ("options", {"principal": "30000"}),
     ("debts", {"lender": ["a"], "balance": ["x"], "capacity": "1000"}),
     ("letter", {"name": "", "account_last4": "12"}),
+    # card: a daily rate as typed, both interest bases, paid in full, the amount limit, field errors
+    ("card", {"balance": "1.2万", "paid": "500", "daily_rate": "日息万分之五", "interest_on": "未还部分"}),
+    ("card", {"balance": "9萬", "min_payment": "", "daily_rate": "年化18.25%", "months": "60"}),
+    ("card", {"balance": "10000", "paid": "10000"}),  # paid in full: nothing
+    ("card", {"balance": "1000亿", "daily_rate": "2", "late_fee_rate": "100", "months": "60"}),  # too large
+    ("card", {"balance": "abc", "paid": "-1", "daily_rate": "月息1%", "grace_days": "50", "months": "0"}),
     ("nope", {}),
     ("payoff", {"principal": ["1", "2"]}),
     ("payoff", {"principal": 5, "monthly_payment": True}),
