@@ -64,13 +64,13 @@ def parse_label(text: object, maximum: int = rules.MAX_FIELD_LENGTH) -> str:
     lone surrogates, removed; line breaks become spaces), trimmed, then cut to
     ``maximum`` characters; never raises ('' for anything unusable).
 
-    >>> parse_label("房\x00租\u202e"), parse_label("\ud800工资\n兼职"), parse_label(None)
+    >>> parse_label("房\\x00租\\u202e"), parse_label("\\ud800工资\\n兼职"), parse_label(None)
     ('房租', '工资 兼职', '')
     """
     if not isinstance(text, str):
         return ""
-    s = "".join(" " if ch in "\n\r\t" else ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] != "C")
-    return " ".join(s.split())[:maximum]
+    kept = (" " if ch in "\n\r\t" else ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] != "C")
+    return " ".join("".join(kept).split())[:maximum]
 
 
 def parse_last4(value: object, field: str = "account_last4") -> str:
