@@ -118,18 +118,26 @@ def malicious_test_applies(kind: str | None, principal: Decimal | None) -> bool:
     """Whether the criminal 恶意透支 test can concern this debt at all: a credit
     card (``kind`` ``credit_card``) whose unpaid principal reaches the "large"
     threshold, ``rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL`` (¥50,000; interest and
-    fees do not count, 法释〔2018〕19号). Anything else (a 3,000 网贷, a card of
+    fees do not count: 法释〔2009〕19号 as amended in 2018). Anything else (a 3,000 网贷, a card of
     unknown size) is never dated, so the timeline invites no needless panic.
 
-    >>> malicious_test_applies("credit_card", Decimal(50000)), malicious_test_applies("online_loan", Decimal(80000))
-    (True, False)
+    >>> malicious_test_applies("credit_card", Decimal(50000))
+    True
+    >>> malicious_test_applies("online_loan", Decimal(80000))
+    False
     >>> malicious_test_applies("credit_card", Decimal(49999)), malicious_test_applies("credit_card", None)
     (False, False)
     """
-    return kind == "credit_card" and principal is not None and principal >= rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL
+    return (
+        kind == "credit_card"
+        and principal is not None
+        and principal >= rules.MALICIOUS_OVERDRAFT_MIN_PRINCIPAL
+    )
 
 
-def timeline(due_date: object, *, kind: str | None = None, principal: Decimal | None = None) -> list[TimelineEvent]:
+def timeline(
+    due_date: object, *, kind: str | None = None, principal: Decimal | None = None
+) -> list[TimelineEvent]:
     """Dated events after a missed due date, in order.
 
     * ``overdue_starts`` (day 1): penalty interest or 违约金 starts; M1.
@@ -151,7 +159,8 @@ def timeline(due_date: object, *, kind: str | None = None, principal: Decimal | 
     >>> card = timeline("2025-01-31", kind="credit_card", principal=Decimal(60000))
     >>> [e.date.isoformat() for e in card if e.code == "malicious_earliest"]
     ['2025-06-04']
-    >>> [e for e in timeline("2025-01-31", kind="online_loan", principal=Decimal(3000)) if e.code == "malicious_earliest"]
+    >>> loan = timeline("2025-01-31", kind="online_loan", principal=Decimal(3000))
+    >>> [e for e in loan if e.code == "malicious_earliest"]
     []
     """
     due = check_due_date(due_date)
@@ -170,7 +179,9 @@ def timeline(due_date: object, *, kind: str | None = None, principal: Decimal | 
     events.append(TimelineEvent("non_performing", npl, due + timedelta(days=npl)))
     if malicious_test_applies(kind, principal):
         second_demand = due + timedelta(days=1 + rules.MALICIOUS_OVERDRAFT_DEMAND_GAP_DAYS)
-        earliest = add_months(second_demand, rules.MALICIOUS_OVERDRAFT_MONTHS_AFTER_DEMAND) + timedelta(days=1)
+        earliest = add_months(second_demand, rules.MALICIOUS_OVERDRAFT_MONTHS_AFTER_DEMAND) + timedelta(
+            days=1
+        )
         events.append(TimelineEvent("malicious_earliest", (earliest - due).days, earliest))
     events.sort(key=lambda e: e.day)
     return events

@@ -69,7 +69,9 @@ def parse_label(text: object, maximum: int = rules.MAX_FIELD_LENGTH) -> str:
     """
     if not isinstance(text, str):
         return ""
-    kept = (" " if ch in "\n\r\t" else ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] != "C")
+    kept = (
+        " " if ch in "\n\r\t" else ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] != "C"
+    )
     return " ".join("".join(kept).split())[:maximum]
 
 

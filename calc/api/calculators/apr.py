@@ -67,7 +67,9 @@ def compute(form: Form, out: Out) -> None:
         payments = [payment] * periods if payment is not None and periods is not None else []
     form.check()
     try:
-        cost = loan_apr(received, payments, fee_upfront=fee, deducted_interest=deducted, contract_date=contract)
+        cost = loan_apr(
+            received, payments, fee_upfront=fee, deducted_interest=deducted, contract_date=contract
+        )
     except InputError as err:
         if err.field == "flows" and not use_flows:  # the reader typed one payment, not a list
             raise InputError("payment", err.code, **err.params) from None
@@ -96,6 +98,10 @@ def compute(form: Form, out: Out) -> None:
     # fixing in rules, which may have changed since: say so.
     checked = rules.lpr_is_checked(cost.lpr_date)
     out.data["lpr_checked"] = checked
-    out.data["lpr_note"] = None if checked else out.t(
-        "apr.lpr_unchecked", as_of=rules.LPR_AS_OF.isoformat(), lpr=out.pct(rules.lpr_on(cost.lpr_date))
+    out.data["lpr_note"] = (
+        None
+        if checked
+        else out.t(
+            "apr.lpr_unchecked", as_of=rules.LPR_AS_OF.isoformat(), lpr=out.pct(rules.lpr_on(cost.lpr_date))
+        )
     )

@@ -88,7 +88,9 @@ def _line_fields(out: Out, debt: Debt) -> dict[str, Any]:
             over=f"{(line.over * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}",
         )
     else:
-        text = out.t("debts.below_line", rate=out.pct(debt.annual_rate), line=label, line_rate=out.pct(line.rate))
+        text = out.t(
+            "debts.below_line", rate=out.pct(debt.annual_rate), line=label, line_rate=out.pct(line.rate)
+        )
     return {
         "line_code": line.code,
         "line_rate": rate_text(line.rate),

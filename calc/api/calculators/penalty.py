@@ -56,4 +56,7 @@ def compute(form: Form, out: Out) -> None:
     yearly = rate * (1 + markup)
     over = yearly > rules.FINANCIAL_LOAN_COURT_LINE
     out.data["over_24"] = over
-    out.data["over_24_note"] = out.t("penalty.over_24" if over else "penalty.under_24", rate=f"{(yearly * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}")
+    out.data["over_24_note"] = out.t(
+        "penalty.over_24" if over else "penalty.under_24",
+        rate=f"{(yearly * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}",
+    )
