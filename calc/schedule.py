@@ -36,13 +36,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from functools import cached_property
 
 from . import rules
 from .dates import add_months
 from .errors import InputError
 from .parse import (
+    CENT,
     money,
     parse_amount,
     parse_choice,
@@ -64,6 +65,7 @@ __all__ = [
     "months_to_repay",
     "parse_method",
     "payoff",
+    "smallest_payment",
     "smallest_reducing_payment",
 ]
 
@@ -315,13 +317,51 @@ def smallest_reducing_payment(principal: Decimal, annual_rate: Decimal) -> Decim
     return money(principal * annual_rate / rules.MONTHS_PER_YEAR) + Decimal("0.01")
 
 
+def smallest_payment(principal: Decimal, annual_rate: Decimal) -> Decimal:
+    """The smallest monthly payment :func:`payoff` accepts: it reduces the
+    balance **and** clears it within ``rules.MAX_PAYOFF_MONTHS`` months. The
+    等额本息 payment over that many months, rounded up to the cent, then a cent
+    more while per-period rounding still leaves a balance; so a suggested
+    payment, typed back, is accepted.
+
+    100,000 at 24%: 2,000.01 only just beats the interest and would take more
+    than 600 months; 2,000.02 is the least that finishes:
+
+    >>> p, rate = Decimal(100000), Decimal("0.24")
+    >>> smallest_reducing_payment(p, rate), smallest_payment(p, rate)
+    (Decimal('2000.01'), Decimal('2000.02'))
+    """
+    r = annual_rate / rules.MONTHS_PER_YEAR
+    n = rules.MAX_PAYOFF_MONTHS
+    if r == 0:
+        level = principal / n
+    else:
+        growth = (1 + r) ** n
+        level = principal * r * growth / (growth - 1)
+    m = max(level.quantize(CENT, rounding=ROUND_CEILING), smallest_reducing_payment(principal, annual_rate))
+    while _months_needed(principal, m, r) > n:
+        m += CENT
+    return m
+
+
+def _months_needed(principal: Decimal, payment: Decimal, monthly_rate: Decimal) -> int:
+    """Months :func:`payoff` takes (``rules.MAX_PAYOFF_MONTHS + 1`` when more)."""
+    balance, k = principal, 0
+    while balance > 0 and k <= rules.MAX_PAYOFF_MONTHS:
+        k += 1
+        interest = money(balance * monthly_rate)
+        balance -= min(balance, payment - interest) if payment < balance + interest else balance
+    return k
+
+
 def payoff(principal: object, monthly_payment: object, annual_rate: object = 0) -> Payoff:
     """Pay ``monthly_payment`` each month (interest rounded per period, as in
     ``amortize``); the last payment is whatever remains.
 
     When the payment never covers the interest, ``InputError`` on
-    ``monthly_payment`` names the smallest payment that does. More than
-    ``rules.MAX_PAYOFF_MONTHS`` months is refused too.
+    ``monthly_payment`` names the smallest payment that works
+    (:func:`smallest_payment`). More than ``rules.MAX_PAYOFF_MONTHS`` months is
+    refused too, naming the same payment.
 
     Example E3 (18.25% = 0.05%/day x 365):
 
@@ -344,7 +384,7 @@ def payoff(principal: object, monthly_payment: object, annual_rate: object = 0) 
             "payment_below_interest",
             payment=f"{money(m)}",
             interest=f"{first_interest}",
-            min_payment=f"{smallest_reducing_payment(p, rate)}",
+            min_payment=f"{smallest_payment(p, rate)}",
         )
     rows: list[Row] = []
     balance = p
@@ -353,7 +393,12 @@ def payoff(principal: object, monthly_payment: object, annual_rate: object = 0) 
     while balance > 0:
         k += 1
         if k > rules.MAX_PAYOFF_MONTHS:
-            raise InputError("monthly_payment", "payoff_too_long", maximum=rules.MAX_PAYOFF_MONTHS)
+            raise InputError(
+                "monthly_payment",
+                "payoff_too_long",
+                maximum=rules.MAX_PAYOFF_MONTHS,
+                min_payment=f"{smallest_payment(p, rate)}",
+            )
         interest = money(balance * r)
         if m >= balance + interest:
             part = balance

@@ -2,9 +2,10 @@
     params: ``principal``, ``monthly_payment``, ``annual_rate`` (default 0).
     result: ``months``, ``last_payment``, ``total_payment``,
     ``total_interest``, ``min_payment`` (smallest payment that reduces the
-    debt), ``rows``, ``columns``, ``chart`` (as in ``schedule``). When the
-    payment does not cover the interest the error on ``monthly_payment``
-    names the smallest payment that does.
+    debt and clears it within ``rules.MAX_PAYOFF_MONTHS`` months), ``rows``,
+    ``columns``, ``chart`` (as in ``schedule``). When the payment does not
+    cover the interest, or would take more than 600 months, the error on
+    ``monthly_payment`` names that smallest payment (typed back, it is accepted).
 
 >>> from calc.api import run
 >>> run("payoff", EXAMPLE)["result"]["months"]
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...schedule import payoff, smallest_reducing_payment
+from ...schedule import payoff, smallest_payment
 from ..form import Form, amount, annual_rate
 from ..output import Out, schedule_table
 
@@ -37,7 +38,7 @@ def compute(form: Form, out: Out) -> None:
     out.amount("last_payment", p.last_payment)
     out.amount("total_payment", p.total_payment)
     out.amount("total_interest", p.total_interest)
-    out.amount("min_payment", smallest_reducing_payment(p.principal, p.annual_rate))
+    out.amount("min_payment", smallest_payment(p.principal, p.annual_rate))
     out.amount("principal", p.principal)
     out.amount("monthly_payment", p.monthly_payment)
     out.rate("annual_rate", p.annual_rate)
