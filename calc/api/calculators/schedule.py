@@ -6,9 +6,12 @@
     ``equal_installment``), ``annual_rate`` (default 0), ``fee_rate``
     (**monthly** fee on the original principal, percent, ``"0.6"``; default 0),
     ``start`` (loan date, optional; period k is due start + k months, clamped
-    to month-end).
+    to month-end), ``upfront_fee`` (a fee charged once, up front, in yuan:
+    手续费 taken at the start; default 0; the APR is on the principal less it).
     result: ``first_payment``, ``last_payment``, ``total_payment``,
-    ``total_interest``, ``total_fee``, ``apr_simple``, ``apr_compound``,
+    ``total_interest``, ``total_fee``, ``upfront_fee``, ``net_received``
+    (principal - upfront_fee), ``total_cost`` (interest + fees + up-front
+    fee), ``apr_simple``, ``apr_compound``,
     ``monthly_irr`` (fraction, 6 decimals), ``nominal_rate`` (annual_rate +
     12 x fee_rate), ``principal``, ``months``, ``method``, ``method_label``,
     ``annual_rate``, ``fee_rate`` (fraction, 4 decimals), ``columns``
@@ -64,8 +67,11 @@ def compute(form: Form, out: Out) -> None:
     rate = form.get("annual_rate", annual_rate, default=Decimal(0))
     fee_rate = form.get("fee_rate", check_fee_rate, default=Decimal(0))
     start = form.get("start", day, default=None)
+    upfront = form.get("upfront_fee", amount, default=Decimal(0))
     form.check()
-    s = amortize(principal, months, method, annual_rate=rate, fee_rate=fee_rate, start=start)
+    s = amortize(
+        principal, months, method, annual_rate=rate, fee_rate=fee_rate, start=start, upfront_fee=upfront
+    )
     annual = s.apr
     out.amount("principal", s.principal)
     out.count("months", s.months, "unit.periods")
@@ -79,6 +85,9 @@ def compute(form: Form, out: Out) -> None:
     out.amount("total_payment", s.total_payment)
     out.amount("total_interest", s.total_interest)
     out.amount("total_fee", s.total_fee)
+    out.amount("upfront_fee", s.upfront_fee)
+    out.amount("net_received", s.principal - s.upfront_fee)
+    out.amount("total_cost", s.total_cost)
     out.rate("apr_simple", annual.simple)
     out.rate("apr_compound", annual.compound)
     out.period_rate("monthly_irr", annual.period_rate)
