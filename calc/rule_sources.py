@@ -165,6 +165,12 @@ SOURCES: dict[str, Source] = {
         "2026-03",
         f"{_BRIEF} §4",
     ),
+    "LIMITATION_PERIOD_YEARS": Source(
+        "《民法典》第一百八十八条（诉讼时效3年）、第一百九十二条（届满后同意履行不得抗辩）、"
+        "第一百九十五条（义务人同意履行的，诉讼时效中断）",
+        "2026-03",
+        f"{_BRIEF} §1.6 (Art. 188; bank collection also interrupts it); Arts. 192, 195 from the Code's text",
+    ),
     "CREDIT_RECORD_RETENTION_YEARS": Source(
         "《征信业管理条例》(国务院令第631号) 第十六条: 不良信息自不良行为终止之日起保存5年",
         "2026-03",

@@ -206,6 +206,11 @@ NON_PERFORMING_DAYS = 90
 #: Negative credit information is kept 5 years after the conduct ends.
 CREDIT_RECORD_RETENTION_YEARS = 5
 
+#: The limitation period (诉讼时效) for a debt claim: 3 years (民法典 Art. 188). It
+#: restarts when the debtor agrees to pay (Art. 195); once it has run out, a debtor
+#: who agrees to pay can no longer plead it (Art. 192).
+LIMITATION_PERIOD_YEARS = 3
+
 # --------------------------------------------------------------------------
 # Collection conduct (GB/T 45251-2025)
 # --------------------------------------------------------------------------

@@ -4,7 +4,9 @@
     ``business``/``income_drop``/``family``/``other``), ``proposal`` (or
     ``monthly_payment`` + ``months``), ``date`` (optional).
     result: ``title``, ``letter``, ``phone_script`` (plain text; render as
-    text, not HTML).
+    text, not HTML), ``limitation_warning`` (a letter that acknowledges the debt
+    restarts the limitation period, or waives it for a debt already time-barred:
+    民法典 Arts. 188, 192, 195; read it before sending).
 
 >>> from calc.api import run
 >>> run("letter", EXAMPLE)["result"]["title"]
@@ -13,6 +15,7 @@
 
 from __future__ import annotations
 
+from ... import rules
 from ...letter import make_letter
 from ..form import Form
 from ..output import Out
@@ -72,3 +75,8 @@ def compute(form: Form, out: Out) -> None:
     out.data["title"] = letter.title
     out.data["letter"] = letter.letter
     out.data["phone_script"] = letter.phone_script
+    out.data["limitation_warning"] = out.t(
+        "letter.limitation_warning",
+        years=rules.LIMITATION_PERIOD_YEARS,
+        legal_aid=rules.HOTLINE["legal_aid"].number,
+    )
