@@ -93,37 +93,39 @@ class PageWatch:
         assert self.errors == [], f"console errors: {self.errors}"
 
 
-def _watched(browser, viewport):
-    """A fresh context and page with a PageWatch (tests/support/quality.py builds both)."""
-    from tests.support.quality import new_context, watched_page
-
-    context = new_context(browser, viewport)
-    return context, watched_page(context)
-
-
-@pytest.fixture
-def page(browser, base_url):
-    """A desktop-sized page whose off-host requests, failed responses and console errors
-    fail the test."""
-    context, page = _watched(browser, {"width": 1280, "height": 900})
-    yield page
-    context.close()
-    page.watch.assert_clean()
+# Browser contexts. Most tests share one context per module (`context`, and `phone_context`
+# for the 375 px phone): the HTTP cache and Cache Storage carry over from test to test, so
+# Material's bundle and the Pyodide runtime are fetched once and, after the module's first
+# widget page, Pyodide starts warm from the memory snapshot the worker keeps in Cache
+# Storage instead of cold (about a quarter of the time). Each test still gets its own
+# watched page (PageWatch: off-host requests, console errors, failed responses) and starts
+# with no local or session storage of ours (`forget_storage`). A test that is about the cold
+# start or the first load asks for `fresh_page`, a context of its own.
 
 
-@pytest.fixture
-def phone(browser, base_url):
-    """A 375 px wide phone page, with the same watch."""
-    context, page = _watched(browser, {"width": 375, "height": 740})
-    yield page
-    context.close()
-    page.watch.assert_clean()
+def forget_storage(page, base_url) -> None:
+    """Clear the site origin's local and session storage, cookies and IndexedDB in the
+    page's context, keeping the HTTP cache and Cache Storage (the warm runtime)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Storage.clearDataForOrigin", {
+            "origin": base_url, "storageTypes": "local_storage,session_storage,cookies,indexeddb"})
+    finally:
+        cdp.detach()
+
+
+def _shared_page(context, base_url):
+    from tests.support.quality import watched_page
+
+    page = watched_page(context)
+    forget_storage(page, base_url)
+    return page
 
 
 @pytest.fixture(scope="module")
 def context(browser, base_url):
-    """A desktop context shared by one module's watched pages (`tab`); a module that needs
-    another (a phone, axe injected) defines its own `context`, and `tab` uses that."""
+    """A desktop context shared by one module's watched pages (`tab`, `page`); a module that
+    needs another (a phone, axe injected) defines its own `context`, and both use that."""
     from tests.support.quality import new_context
 
     ctx = new_context(browser)
@@ -131,15 +133,56 @@ def context(browser, base_url):
     ctx.close()
 
 
-@pytest.fixture
-def tab(context):
-    """A watched page in the module's context; fails the test on off-host requests,
-    console errors and failed responses."""
-    from tests.support.quality import close_clean, watched_page
+@pytest.fixture(scope="module")
+def phone_context(browser, base_url):
+    """A 375 x 740 context shared by one module's `phone` pages."""
+    from tests.support.quality import PHONE, new_context
 
-    page = watched_page(context)
+    ctx = new_context(browser, PHONE)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def tab(context, base_url):
+    """A watched page in the module's context, with none of our storage left by earlier
+    tests; fails the test on off-host requests, console errors and failed responses."""
+    from tests.support.quality import close_clean
+
+    page = _shared_page(context, base_url)
     yield page
     close_clean(page)
+
+
+@pytest.fixture
+def page(tab):
+    """A desktop-sized watched page (the module's context, as `tab`)."""
+    return tab
+
+
+@pytest.fixture
+def phone(phone_context, base_url):
+    """A 375 px wide watched page in the module's phone context."""
+    from tests.support.quality import close_clean
+
+    page = _shared_page(phone_context, base_url)
+    yield page
+    close_clean(page)
+
+
+@pytest.fixture
+def fresh_page(browser, base_url):
+    """A desktop page in a context of its own (empty HTTP cache, no snapshot): for the tests
+    of a cold start or a first load. Same watch as `page`."""
+    from tests.support.quality import close_clean, new_context, watched_page
+
+    ctx = new_context(browser)
+    page = watched_page(ctx)
+    try:
+        yield page
+    finally:
+        close_clean(page)
+        ctx.close()
 
 
 # Hypothesis: in CI (CI=true, set by .ci/run) the examples are derandomized, so a red run is

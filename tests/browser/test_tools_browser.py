@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from calc import api  # noqa: E402
+from tests.support.quality import SNAPSHOT_STORED, wait_quiet  # noqa: E402
 
 SCRIPTS = [("", "zh"), ("/zh-Hant", "zh-Hant")]
 HOSTILE = ['<img src=x onerror="window.__xss=1">', "<script>window.__xss=1</script>",
@@ -47,10 +48,10 @@ def poll(page, script, arg=None, timeout=30.0):
 
 
 def settle(page, form):
-    """Wait until the runtime has answered the last input of a calculator form."""
-    page.wait_for_timeout(150)
+    """Wait until the runtime has answered the last input of a calculator form: an input
+    event starts a calculation at once (form.busy, runtime/calculator.js), input during it
+    queues the newest values, and busy is cleared only once the last answer is drawn."""
     poll(page, "f => !document.querySelector(f).busy", form)
-    page.wait_for_timeout(100)
 
 
 def status_has(page, text):
@@ -195,8 +196,9 @@ def test_log_round_trips_through_export_and_import(page, base_url, prefix, lang,
     status_has(page, "3")
     assert log_rows(page) == before
     # Importing the same file again adds nothing (merge with de-duplication).
+    first_import = page.inner_text("[data-status]")
     page.set_input_files("input[type=file][name=import]", str(file))
-    page.wait_for_timeout(300)
+    poll(page, "t => document.querySelector('[data-status]').textContent !== t", first_import)
     assert log_rows(page) == before
     # The hostile text is shown as text, never run.
     assert page.locator("[data-log-table] td", has_text=HOSTILE[0]).count() == 1
@@ -340,12 +342,13 @@ def test_options_compares_and_carries_the_plan_into_the_letter(page, base_url, p
 def test_letter_from_a_carried_plan_matches_calc_after_a_warm_start(page, base_url, prefix, lang):
     goto(page, base_url, prefix, "options")
     wait_ready(page)
-    page.wait_for_timeout(2000)  # the snapshot is stored
+    poll(page, SNAPSHOT_STORED)  # the snapshot is stored
     expected = api.run("options", api.example("options", lang), lang)["result"]
     plan = next(o for o in expected["options"] if o["key"] == "installment")
     page.locator("tr[data-key=installment] [data-action=use-plan]").click()
     page.wait_for_url(re.compile(r"/tools/letter/$"))
     wait_ready(page)
+    assert page.evaluate("YQXS.startedFrom()") == "snapshot"
     settle(page, "form[data-calc=letter]")
     letter_params = form_params(page, "form[data-calc=letter]")
     assert (letter_params["monthly_payment"], letter_params["months"], letter_params["amount"]) == (
@@ -548,7 +551,7 @@ def test_markup_typed_into_any_field_is_text_and_never_runs(page, base_url, pref
         assert HOSTILE[0] in page.locator("[data-message]").text_content()
     else:
         settle(page, f"form[data-calc={tool}]")
-    page.wait_for_timeout(300)
+    wait_quiet(page)  # an image a hostile value asked for has loaded or failed
     no_injection(page)
 
 

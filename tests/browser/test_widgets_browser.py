@@ -179,7 +179,10 @@ def test_guide_page_without_a_widget_loads_no_pyodide(page, base_url):
     assert page.evaluate("typeof window.YQXS") == "undefined"
 
 
-def test_widget_page_loads_pyodide_from_its_own_origin(page, base_url):
+def test_widget_page_loads_pyodide_from_its_own_origin(fresh_page, base_url):
+    """A first visit (a context of its own, so nothing cached) fetches the runtime and the
+    wheel, from the site's own origin."""
+    page = fresh_page
     page.goto(base_url + "/tools/stage/")
     page.wait_for_function("() => window.YQXS && YQXS.state() === 'ready'", timeout=READY_TIMEOUT)
     pyodide = [u for u in page.watch.requests if "/pyodide/" in u]
@@ -291,9 +294,11 @@ def test_widget_pages_fit_a_375px_phone(phone, base_url):
 
 # ---------------------------------------------------------------- warm start
 
-def test_warm_start_from_the_snapshot_answers_like_cpython(page, base_url):
+def test_warm_start_from_the_snapshot_answers_like_cpython(fresh_page, base_url):
     """The second visit restores Pyodide's memory snapshot from Cache Storage; that runtime
-    must answer exactly as calc does (every worked example, both scripts, and an error)."""
+    must answer exactly as calc does (every worked example, both scripts, and an error).
+    The first visit must be a cold start, so this test has a context of its own."""
+    page = fresh_page
     page.goto(url(base_url, "zh", "apr"))
     page.wait_for_function("() => window.YQXS && YQXS.state() === 'ready'", timeout=READY_TIMEOUT)
     assert page.evaluate("YQXS.startedFrom()") == "cold"

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -72,9 +73,14 @@ def new_context(browser, viewport=DESKTOP, **kwargs):
 
 def watched_page(context):
     """A new page in `context` with a PageWatch (page.watch) that records off-host
-    requests, console errors and failed responses, and that refuses any off-host request."""
+    requests, console errors and failed responses, and that refuses any off-host request.
+    page.watch.in_flight holds the requests not yet finished (for `wait_quiet`)."""
     page = context.new_page()
     page.watch = PageWatch(page)
+    in_flight = page.watch.in_flight = set()
+    page.on("request", lambda r: in_flight.add(r))
+    page.on("requestfinished", lambda r: in_flight.discard(r))
+    page.on("requestfailed", lambda r: in_flight.discard(r))
     # The console says only "404 (File not found)"; name the URL that failed.
     page.on("response", lambda r: r.status >= 400 and page.watch.errors.append(
         f"HTTP {r.status}: {r.url}"))
@@ -88,3 +94,44 @@ def close_clean(page) -> None:
     """Close a watched page, then fail on anything its watch recorded."""
     page.close()
     page.watch.assert_clean()
+
+
+# Waits on a real condition, in place of fixed sleeps.
+
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+# Resolves once `el` and everything in it have no running animation or transition and its box
+# has not moved for two frames in a row (a drawer that slid in, a button that faded in).
+STILL = """(el) => new Promise((resolve) => {
+    let last = null, same = 0;
+    const tick = () => {
+        const box = JSON.stringify(el.getBoundingClientRect());
+        const moving = el.getAnimations({subtree: true}).some(a => a.playState === 'running');
+        same = !moving && box === last ? same + 1 : 0;
+        last = box;
+        if (same >= 2) resolve(true); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+})"""
+
+
+def wait_still(page, selector: str) -> None:
+    """Wait until the first element matching selector has stopped moving (its CSS
+    transitions and animations have ended)."""
+    page.locator(selector).first.evaluate(STILL)
+
+
+def wait_quiet(page, timeout: float = 15.0) -> None:
+    """Wait until none of the page's requests is in flight, then two animation frames: what
+    the page was doing (an image it tried to load, its error event) has happened."""
+    end = time.monotonic() + timeout
+    while page.watch.in_flight:
+        if time.monotonic() > end:
+            raise AssertionError(f"requests still in flight: {[r.url for r in page.watch.in_flight]}")
+        page.wait_for_timeout(20)
+    page.evaluate(TWO_FRAMES)
+
+
+# True once Cache Storage holds an entry (the worker's Pyodide memory snapshot).
+SNAPSHOT_STORED = ("async () => { for (const n of await caches.keys()) { const c = await caches.open(n);"
+                   " if ((await c.keys()).length) return true; } return false; }")
