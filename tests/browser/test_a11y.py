@@ -24,7 +24,7 @@ import json
 import pytest
 
 from tests.support.quality import (
-    ROOT, close_clean, new_context, page_id, source_pages, tool_pages, watched_page)
+    ROOT, close_clean, new_context, page_id, source_pages, tool_pages, wait_still, watched_page)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FORMS = "form[data-calc], form[data-tool]"
@@ -68,7 +68,7 @@ def test_axe_on_a_phone_with_the_menu_open(browser, base_url, url):
     try:
         page.goto(base_url + url)
         page.locator("label.md-header__button[for=__drawer]").click()
-        page.wait_for_timeout(300)  # the drawer slides in (0.25 s)
+        wait_still(page, ".md-sidebar--primary")  # the drawer has slid in
         violations = axe_violations(page)
         assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     finally:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.quality import (
-    PHONE, ROOT, new_context, page_id, source_pages)
+    PHONE, ROOT, new_context, page_id, source_pages, wait_still)
 
 WIDTH = PHONE["width"]
 SHOTS = ROOT / "screenshots"
@@ -155,7 +155,7 @@ def test_drawer_links_are_big_enough(tab, base_url, url):
     tab.goto(base_url + url)
     tab.locator("label.md-header__button[for=__drawer]").click()
     tab.locator(".md-nav--primary").first.wait_for(state="visible")
-    tab.wait_for_timeout(300)  # the drawer slides in
+    wait_still(tab, ".md-sidebar--primary")  # the drawer has slid in
     small = tab.evaluate(SMALL_TARGETS, "drawer")
     assert small == [], "targets too small to tap:\n" + "\n".join(small)
 
@@ -168,7 +168,7 @@ def test_search_controls_are_big_enough(tab, base_url, url):
     box.fill("还款")
     box.press("End")
     tab.locator(".md-search__options button[type=reset]").wait_for(state="visible")
-    tab.wait_for_timeout(200)  # the clear button fades in
+    wait_still(tab, ".md-search__options button[type=reset]")  # the clear button has faded in
     small = tab.evaluate(SMALL_TARGETS, "header")
     assert small == [], "targets too small to tap:\n" + "\n".join(small)
 
