@@ -6,7 +6,7 @@ example computed now by the same `calc` the browser runs.
     lang      "zh" or "zh-Hant", the page's script
     L(zh, hant)  picks the text of the page's script: {{ L("收入", "收入") }}
     rules     the module calc.rules: {{ rules.HOTLINES... }} prints a figure from its one place
-    example   calc.api.EXAMPLES[NAME] (params as strings), or {} for non-calculators
+    example   calc.api.example(NAME, lang): the worked example's params (strings), {} for tools
     result    calc.api.run(NAME, example, lang) for calculators, else None
     uid       an id prefix unique on the page ("w1-", "w2-", ...)
     name      NAME
