@@ -22,9 +22,9 @@ import json
 import re
 from pathlib import Path
 
+from _common import HANT, build_state, site_root
 from mkdocs.plugins import event_priority
 
-HANT = "zh-Hant"
 HERE = Path(__file__).resolve().parent
 # Field boosts. Material's defaults (title 1000, text 1) let one common word in a heading
 # (逾期, 协商, 怎么) outweigh every word of the question in the text; measured with the
@@ -71,27 +71,25 @@ def on_config(config):
     return config
 
 
-# page URL (as in the merged index, 繁體 with its "zh-Hant/" prefix) -> description
-_descriptions: dict[str, str] = {}
-
-
 def on_page_context(context, page, config, nav):
+    """Keep each page's description for the index: page URL (as in the merged index, 繁體
+    with its "zh-Hant/" prefix) -> description, for the whole build (both scripts)."""
     description = (page.meta or {}).get("description")
     if description:
-        _descriptions[page.url] = str(description)
+        build_state(config, "search_descriptions", dict)[page.url] = str(description)
     return context
 
 
 TAGS = re.compile(r"<[^>]+>")
 
 
-def enrich_entries(index: dict) -> None:
+def enrich_entries(index: dict, descriptions: dict[str, str]) -> None:
     """Add the `description` and `keywords` fields (see the module's docstring)."""
     groups = synonym_groups()
     for entry in index["docs"]:
         location = entry["location"]
-        if "#" not in location and location in _descriptions:
-            entry["description"] = segment(_descriptions[location])
+        if "#" not in location and location in descriptions:
+            entry["description"] = segment(descriptions[location])
         plain = TAGS.sub("", entry.get("title", "") + " " + entry.get("text", "")).replace(
             "\u200b", "")
         extra = []
@@ -106,12 +104,12 @@ def enrich_entries(index: dict) -> None:
     fields["keywords"] = {"boost": KEYWORDS_BOOST}
 
 
-def split_search_index(site: Path) -> None:
+def split_search_index(site: Path, descriptions: dict[str, str]) -> None:
     index_path = site / "search" / "search_index.json"
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    enrich_entries(index)
+    enrich_entries(index, descriptions)
     prefix = f"{HANT}/"
     simplified = [d for d in index["docs"] if not d["location"].startswith(prefix)]
     traditional = []
@@ -160,8 +158,6 @@ def patch_search_worker(site: Path) -> None:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged and written the index
 def on_post_build(config):
-    site = Path(config["site_dir"])
-    if site.name == HANT:  # the i18n plugin builds 繁體 into site/zh-Hant/
-        site = site.parent
-    split_search_index(site)
+    site = site_root(config)
+    split_search_index(site, build_state(config, "search_descriptions", dict))
     patch_search_worker(site)
