@@ -26,10 +26,19 @@ LAYERS = ("calc", "parity", "site", "browser")  # tests/<layer>/ folders, one py
 def pytest_collection_modifyitems(config, items):
     """Mark each test with its layer (its folder under tests/), so `pytest -m calc` runs the
     fast host tests alone and `-m "not browser"` skips Chromium."""
+    wrong = []
     for item in items:
         parts = Path(str(item.path)).resolve().relative_to(ROOT / "tests").parts
         if parts and parts[0] in LAYERS:
             item.add_marker(getattr(pytest.mark, parts[0]))
+        # Exactly one layer each: its folder's (a test outside the folders, or one that also
+        # says another layer, would escape `-m LAYER` or run in two).
+        layers = {m.name for m in item.iter_markers() if m.name in LAYERS}
+        if len(layers) != 1:
+            wrong.append(f"{item.nodeid}: layers {sorted(layers)}")
+    if wrong:
+        raise pytest.UsageError("each test needs exactly one layer (its folder under tests/: "
+                                + ", ".join(LAYERS) + "):\n" + "\n".join(wrong))
 
 
 @pytest.fixture(scope="session")
