@@ -95,7 +95,7 @@ def precompress_site(site: Path) -> list[Path]:
     return [p for written in results for p in written]
 
 
-@event_priority(-100)  # after every other hook has written its files
+@event_priority(-1000)  # after every other hook has written its files (-200 runs after -100)
 def on_post_build(config):
     site = Path(config["site_dir"])
     if site.name == HANT:
