@@ -46,6 +46,7 @@ SOURCES: dict[str, Source] = {
         "2026-03",
         f"{_ADD} §6; the notice also allows actual days",
     ),
+    "DAYS_PER_MONTH": Source("银发〔2005〕129号: 月利率=日利率×30", "2026-03", f"{_ADD} §6"),
     "MONTHS_PER_YEAR": Source("银发〔2005〕129号: 月利率=年利率÷12", "2026-03", f"{_ADD} §6"),
     "CARD_DAYS_PER_YEAR_REPORTED": Source(
         "Xinhua reporting of 银发〔2020〕327号 (2021-01-11): 0.05%/day x 365 = 18.25%",

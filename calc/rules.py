@@ -63,6 +63,10 @@ DAYS_PER_YEAR = 360
 #: Months per year for monthly rates and the APR annualisation.
 MONTHS_PER_YEAR = 12
 
+#: Days in an interest month: 银发〔2005〕129号, 月利率 = 日利率 x 30. ``options``
+#: costs "stay overdue" for a plan's months as months x 30 days.
+DAYS_PER_MONTH = 30
+
 #: The conversion used in the 2021 reporting of card rates (0.05%/day x 365 = 18.25%).
 CARD_DAYS_PER_YEAR_REPORTED = 365
 

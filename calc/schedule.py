@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from functools import cached_property
 
 from . import rules
@@ -342,9 +342,8 @@ def smallest_reducing_payment(principal: Decimal, annual_rate: Decimal) -> Decim
 def smallest_payment(principal: Decimal, annual_rate: Decimal) -> Decimal:
     """The smallest monthly payment :func:`payoff` accepts: it reduces the
     balance **and** clears it within ``rules.MAX_PAYOFF_MONTHS`` months. The
-    等额本息 payment over that many months, rounded up to the cent, then a cent
-    more while per-period rounding still leaves a balance; so a suggested
-    payment, typed back, is accepted.
+    等额本息 payment over that many months, then a cent more while per-period
+    rounding still leaves a balance; so a suggested payment, typed back, is accepted.
 
     100,000 at 24%: 2,000.01 only just beats the interest and would take more
     than 600 months; 2,000.02 is the least that finishes:
@@ -353,14 +352,8 @@ def smallest_payment(principal: Decimal, annual_rate: Decimal) -> Decimal:
     >>> smallest_reducing_payment(p, rate), smallest_payment(p, rate)
     (Decimal('2000.01'), Decimal('2000.02'))
     """
-    r = annual_rate / rules.MONTHS_PER_YEAR
-    n = rules.MAX_PAYOFF_MONTHS
-    if r == 0:
-        level = principal / n
-    else:
-        growth = (1 + r) ** n
-        level = principal * r * growth / (growth - 1)
-    m = max(level.quantize(CENT, rounding=ROUND_CEILING), smallest_reducing_payment(principal, annual_rate))
+    r, n = annual_rate / rules.MONTHS_PER_YEAR, rules.MAX_PAYOFF_MONTHS
+    m = max(annuity_payment(principal, n, r), smallest_reducing_payment(principal, annual_rate))
     while _months_needed(principal, m, r) > n:
         m += CENT
     return m

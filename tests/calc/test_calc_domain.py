@@ -169,13 +169,15 @@ class TestBufferRatio:
 
 
 class TestBestOption:
-    def test_best_is_the_fitting_option_that_saves_most(self):
+    def test_best_is_the_fitting_option_that_costs_least(self):
+        # issue 11: savings are now over each plan's own term, so best is the cheapest
+        # fitting plan (what the largest saving against one shared baseline meant before)
         r = compare_options(
             30000, 1500, D("0.18"), interest_owed=1200, penalty_owed=800, savings=5000, extension_months=24
         )
         fitting = [o for o in r.options if o.fits]
         assert r.best is not None and r.best.fits
-        assert r.best.saving == max(o.saving for o in fitting)
+        assert r.best.total_paid == min(o.total_paid for o in fitting)
 
     def test_no_option_fits_no_best(self):
         r = compare_options(30000, 0, D("0.18"))

@@ -5,14 +5,23 @@
     ``extension_months`` (``"12"``), ``extension_rate`` (default the contract
     rate), ``installment_months`` (``"24"``), ``installment_fee_rate``
     (monthly percent, ``"0.6"``), ``personalized_months`` (``"60"``),
-    ``personalized_rate`` (``"0"``).
+    ``personalized_rate`` (blank: the contract rate; 0 is interest stopped,
+    which the lender must agree to), ``kind`` (as in ``debts``; ``credit_card``
+    costs staying overdue with the card model, default ``other``).
     result: ``owed``, ``daily_cost``, ``horizon_days``, ``capacity``,
-    ``savings``, ``best`` (key of the fitting option with the largest saving,
-    or ``None``), ``options`` = ``[{key, label, monthly_payment, months,
-    total_paid, saving, fits, reason, smallest_fitting_months, lump_sum}]``
+    ``savings``, ``kind``, ``best`` (key of the fitting option that costs least
+    in total, or ``None``), ``options`` = ``[{key, label, monthly_payment,
+    months, total_paid, saving, stay_cost, compared_months, fits, reason,
+    smallest_fitting_months, lump_sum}]`` (``saving`` = ``stay_cost`` -
+    ``total_paid``, where ``stay_cost`` is what staying overdue costs over the
+    same ``compared_months``: like with like)
     (keys ``stay_overdue``, ``extension``, ``installment``, ``personalized``,
     ``waive_penalty``, ``principal_only``), ``chart`` = ``{"bars": [{key,
-    label, value}]}`` (value = total paid).
+    label, value}]}`` (value = total paid); ``stay_note`` (what staying overdue
+    also costs that money cannot show: the credit record, collection, a
+    lawsuit); ``personalized_rate``, ``personalized_rate_given`` and
+    ``personalized_note`` (the 个性化分期 rate is to be asked for: the plan at
+    the other rate, 0% or the contract rate, with its monthly payment and total).
 
 >>> from calc.api import run
 >>> run("options", EXAMPLE)["result"]["best"]
@@ -24,6 +33,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ... import rules
+from ...debts import parse_kind
 from ...options import compare_options
 from ...rates import check_markup
 from ...schedule import check_fee_rate
@@ -47,7 +57,7 @@ EXAMPLE = {
     "installment_months": "24",
     "installment_fee_rate": "0.6",
     "personalized_months": "60",
-    "personalized_rate": "0",
+    "personalized_rate": "",
 }
 EXAMPLE_HANT: dict = {}
 
@@ -72,7 +82,8 @@ def compute(form: Form, out: Out) -> None:
         "personalized_months": form.get(
             "personalized_months", count, *terms, default=rules.PERSONALIZED_INSTALLMENT_MAX_PERIODS
         ),
-        "personalized_rate": form.get("personalized_rate", annual_rate, default=Decimal(0)),
+        "personalized_rate": form.get("personalized_rate", annual_rate, default=None),
+        "kind": form.get("kind", parse_kind, default="other"),
     }
     form.check()
     principal, capacity, rate = values.pop("principal"), values.pop("capacity"), values.pop("annual_rate")
@@ -93,6 +104,8 @@ def compute(form: Form, out: Out) -> None:
                 "months": None if o.months is None else str(o.months),
                 "total_paid": amt(o.total_paid),
                 "saving": amt(o.saving),
+                "stay_cost": amt(o.stay_cost),
+                "compared_months": None if o.compared_months is None else str(o.compared_months),
                 "fits": o.fits,
                 "reason": out.t(o.reason, **params),
                 "smallest_fitting_months": None
@@ -102,6 +115,23 @@ def compute(form: Form, out: Out) -> None:
             }
         )
     out.data["options"] = rows
+    out.code("kind", r.kind, out.t(f"kind.{r.kind}"))
+    out.data["stay_note"] = out.t("options.stay_note", years=rules.CREDIT_RECORD_RETENTION_YEARS)
+    out.rate("personalized_rate", r.personalized_rate)
+    out.data["personalized_rate_given"] = r.personalized_rate_given
+    alt = r.personalized_alternative
+    if alt is None:
+        out.data["personalized_note"] = None
+    else:
+        key = "options.ask_stop" if alt.reason_params["rate"] == 0 else "options.zero_is_asked"
+        out.data["personalized_note"] = out.t(
+            key,
+            rate=out.pct(r.personalized_rate),
+            contract=out.pct(alt.reason_params["rate"]),
+            monthly=out.num(alt.monthly_payment),
+            total=out.num(alt.total_paid),
+            months=alt.months,
+        )
     best = r.best.key if r.best else None
     out.code("best", best, out.t(f"option.{best}") if best else None)
     out.data["chart"] = {
