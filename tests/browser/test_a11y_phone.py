@@ -15,7 +15,8 @@
   110 for danger now, the five key questions and the "start today" line are inside the
   viewport, in both scripts; the tool cards come after them; and the room for the triage
   form (`#triage`) is on the page.
-- The hotline numbers printed on the home page are the ones in calc.rules.HOTLINES.
+- The hotline numbers printed on the home page are the ones in calc.rules.HOTLINES, and
+  the page's source types none of them (each is a `[[rule:HOTLINES[i].number]]` marker).
 
 axe is injected as in test_a11y.py (an init script; the page's CSP stays enforced).
 """
@@ -23,6 +24,7 @@ axe is injected as in test_a11y.py (an init script; the page's CSP stays enforce
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -231,6 +233,11 @@ def test_home_hotlines_are_the_ones_in_calc_rules(tab, base_url, url):
     known = {h.number for h in rules.HOTLINES}
     assert {"12356", "110"} <= set(tels), tels
     assert set(tels) <= known, f"numbers not in calc.rules.HOTLINES: {set(tels) - known}"
+    # ...and the page's source types none of them: each is a [[rule:HOTLINES[i].number]].
+    source = (ROOT / "docs" / ("index.zh-Hant.md" if "zh-Hant" in url else "index.md")).read_text(
+        encoding="utf-8")
+    typed = sorted(n for n in known if re.search(rf"(?<![\d\[]){re.escape(n)}(?!\d)", source))
+    assert typed == [], f"hotline numbers typed in the page instead of [[rule:…]]: {typed}"
 
 
 @pytest.mark.parametrize("url", HOMES, ids=page_id)
