@@ -111,8 +111,14 @@ INTEREST_BASES = ("full", "unpaid")
 _ZERO = Decimal("0.00")
 
 _INTEREST_WORDS = {
-    "全额": "full", "全額": "full", "全额计息": "full", "全額計息": "full",
-    "未还部分": "unpaid", "未還部分": "unpaid", "未还部分计息": "unpaid", "未還部分計息": "unpaid",
+    "全额": "full",
+    "全額": "full",
+    "全额计息": "full",
+    "全額計息": "full",
+    "未还部分": "unpaid",
+    "未還部分": "unpaid",
+    "未还部分计息": "unpaid",
+    "未還部分計息": "unpaid",
 }
 
 
@@ -209,8 +215,14 @@ def parse_interest_on(value: object, field: str = "interest_on") -> str:
     >>> parse_interest_on("未還部分"), parse_interest_on("")
     ('unpaid', 'full')
     """
-    return parse_choice(value, field, codes=INTEREST_BASES, words=_INTEREST_WORDS, default="full",
-                        code="card_interest_on_invalid")
+    return parse_choice(
+        value,
+        field,
+        codes=INTEREST_BASES,
+        words=_INTEREST_WORDS,
+        default="full",
+        code="card_interest_on_invalid",
+    )
 
 
 def _amount(value: object, field: str) -> Decimal:
@@ -274,8 +286,12 @@ def card_cost(
     if p > b:
         raise InputError("paid", "card_paid_over_balance")
     if g > c:
-        raise InputError("grace_days", "card_grace_over_cycle", cycle_days=c,
-                         typical=rules.CARD_STATEMENT_TO_DUE_DAYS_DEFAULT)
+        raise InputError(
+            "grace_days",
+            "card_grace_over_cycle",
+            cycle_days=c,
+            typical=rules.CARD_STATEMENT_TO_DUE_DAYS_DEFAULT,
+        )
 
     rows: list[CardCycle] = []
     if p >= b:  # rule 1

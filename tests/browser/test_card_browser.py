@@ -28,14 +28,20 @@ from tests.browser.test_widgets_browser import (
 NAME = "card"
 PAGES = {"tool": "tools/card/", "guide": "guide/what-happens/"}
 # The reader's own bill: part paid, interest on the unpaid part only, a year ahead, 日息万分之五.
-FILL = [("balance", 0, "8000"), ("paid", 0, "300"), ("interest_on", 0, "unpaid"), ("months", 0, "12"),
-        ("daily_rate", 0, "万分之五")]
+FILL = [
+    ("balance", 0, "8000"),
+    ("paid", 0, "300"),
+    ("interest_on", 0, "unpaid"),
+    ("months", 0, "12"),
+    ("daily_rate", 0, "万分之五"),
+]
 BAD = ("daily_rate", 0, "月息1.5%")
 
 
 def table_rows(form):
     return form.locator("table[data-table=rows] tbody tr").evaluate_all(
-        "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))"
+    )
 
 
 def want_rows(result):
@@ -78,8 +84,11 @@ def test_own_numbers_then_a_bad_value_then_corrected(page, base_url, lang):
     for key, (value, text) in outputs(page, NAME).items():
         assert value == data_value(result[key]), key
         assert text == result.get("display", {}).get(key, data_value(result[key])), key
-    page.wait_for_function("([f, n]) => f.querySelectorAll('table[data-table=rows] tbody tr').length === n",
-                           arg=[form.element_handle(), 12], timeout=READY_TIMEOUT)
+    page.wait_for_function(
+        "([f, n]) => f.querySelectorAll('table[data-table=rows] tbody tr').length === n",
+        arg=[form.element_handle(), 12],
+        timeout=READY_TIMEOUT,
+    )
     assert table_rows(form) == want_rows(result)
 
     field, index, bad = BAD
@@ -88,8 +97,9 @@ def test_own_numbers_then_a_bad_value_then_corrected(page, base_url, lang):
     message = next(e["message"] for e in wrong["errors"] if e["field"] == field)
     assert ("日利率" in message) and (("这里" if lang == "zh" else "這裡") in message)
     el = form.locator(f'[name="{field}"]')
-    page.wait_for_function("e => e.getAttribute('aria-invalid') === 'true'", arg=el.element_handle(),
-                           timeout=READY_TIMEOUT)
+    page.wait_for_function(
+        "e => e.getAttribute('aria-invalid') === 'true'", arg=el.element_handle(), timeout=READY_TIMEOUT
+    )
     described = el.get_attribute("aria-describedby").split()
     error_box = page.locator(f"#{described[-1]}")
     assert error_box.is_visible() and error_box.text_content() == message

@@ -21,8 +21,17 @@ from calc.card import CardCost, card_cost, default_min_payment, parse_interest_o
 from calc.errors import InputError
 from calc.parse import parse_daily_rate, parse_rate
 
-CARD_FIELDS = ("balance", "min_payment", "paid", "daily_rate", "late_fee_rate", "interest_on",
-               "grace_days", "cycle_days", "months")
+CARD_FIELDS = (
+    "balance",
+    "min_payment",
+    "paid",
+    "daily_rate",
+    "late_fee_rate",
+    "interest_on",
+    "grace_days",
+    "cycle_days",
+    "months",
+)
 
 
 def cost(**kw) -> CardCost:
@@ -35,8 +44,9 @@ class TestCardCostRules:
 
     def test_vector_f_interest_150_and_late_fee_50(self):
         # Brief §3 F: 10,000 unpaid 30 days at 0.05%/day -> 150.00; unpaid minimum 1,000 at 5% -> 50.00.
-        c = cost(min_payment=D("1000"), daily_rate=D("0.0005"), late_fee_rate=D("0.05"),
-                 cycle_days=30, cycles=1)
+        c = cost(
+            min_payment=D("1000"), daily_rate=D("0.0005"), late_fee_rate=D("0.05"), cycle_days=30, cycles=1
+        )
         assert (c.rows[0].interest, c.rows[0].late_fee) == (D("150.00"), D("50.00"))
         assert (c.interest, c.late_fees, c.total_owed) == (D("150.00"), D("50.00"), D("10200.00"))
 
@@ -129,19 +139,22 @@ class TestAnnualCost:
 
 
 class TestRefusals:
-    @pytest.mark.parametrize(("kw", "field", "code"), [
-        ({"min_payment": D("10001")}, "min_payment", "card_min_over_balance"),
-        ({"paid": D("10000.01")}, "paid", "card_paid_over_balance"),
-        ({"grace_days": 31, "cycle_days": 30}, "grace_days", "card_grace_over_cycle"),
-        ({"balance": D("0")}, "balance", "amount_zero"),
-        ({"balance": "10000"}, "balance", "amount_invalid"),  # typed: text goes through calc.parse
-        ({"cycles": 0}, "months", "count_range"),
-        ({"cycles": rules.MAX_CARD_CYCLES + 1}, "months", "count_range"),
-        ({"cycle_days": rules.MAX_CARD_CYCLE_DAYS + 1}, "cycle_days", "count_range"),
-        ({"interest_on": "both"}, "interest_on", "card_interest_on_invalid"),
-        ({"late_fee_rate": D("1.5")}, "late_fee_rate", "percent_range"),
-        ({"daily_rate": D("-0.0001")}, "daily_rate", "rate_negative"),
-    ])
+    @pytest.mark.parametrize(
+        ("kw", "field", "code"),
+        [
+            ({"min_payment": D("10001")}, "min_payment", "card_min_over_balance"),
+            ({"paid": D("10000.01")}, "paid", "card_paid_over_balance"),
+            ({"grace_days": 31, "cycle_days": 30}, "grace_days", "card_grace_over_cycle"),
+            ({"balance": D("0")}, "balance", "amount_zero"),
+            ({"balance": "10000"}, "balance", "amount_invalid"),  # typed: text goes through calc.parse
+            ({"cycles": 0}, "months", "count_range"),
+            ({"cycles": rules.MAX_CARD_CYCLES + 1}, "months", "count_range"),
+            ({"cycle_days": rules.MAX_CARD_CYCLE_DAYS + 1}, "cycle_days", "count_range"),
+            ({"interest_on": "both"}, "interest_on", "card_interest_on_invalid"),
+            ({"late_fee_rate": D("1.5")}, "late_fee_rate", "percent_range"),
+            ({"daily_rate": D("-0.0001")}, "daily_rate", "rate_negative"),
+        ],
+    )
     def test_refused_with_the_field_named(self, kw, field, code):
         with pytest.raises(InputError) as err:
             cost(**kw)
@@ -153,15 +166,30 @@ class TestRefusals:
 
     def test_a_projection_past_the_amount_limit_is_refused_not_overflowing(self):
         with pytest.raises(InputError) as err:
-            cost(balance=rules.MAX_AMOUNT, daily_rate=D("0.02"), late_fee_rate=D("1"),
-                 cycles=60, cycle_days=31)
+            cost(
+                balance=rules.MAX_AMOUNT, daily_rate=D("0.02"), late_fee_rate=D("1"), cycles=60, cycle_days=31
+            )
         assert (err.value.field, err.value.code) == ("daily_rate", "card_too_large")
         assert "100,000,000,000" in err.value.message("zh-Hant")
 
 
 class TestParseDailyRate:
-    @pytest.mark.parametrize("text", ["0.05", "0.05%", "日息0.05%", "日利率0.05%", "万分之五", "萬分之五",
-                                      "日息万分之5", "０．０５", "年化18.25%", "18.25%/年", "0.05%/天"])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "0.05",
+            "0.05%",
+            "日息0.05%",
+            "日利率0.05%",
+            "万分之五",
+            "萬分之五",
+            "日息万分之5",
+            "０．０５",
+            "年化18.25%",
+            "18.25%/年",
+            "0.05%/天",
+        ],
+    )
     def test_the_ways_a_reader_writes_five_ten_thousandths_a_day(self, text):
         assert parse_daily_rate(text) == D("0.0005")
 
@@ -170,10 +198,17 @@ class TestParseDailyRate:
         c = cost(daily_rate=parse_daily_rate("日息0.05%"), late_fee_rate=D("0"), cycles=1)
         assert c.interest == D("150.00")
 
-    @pytest.mark.parametrize(("text", "code"), [
-        ("月息1.5%", "daily_rate_monthly"), ("abc", "daily_rate_invalid"), ("", "daily_rate_invalid"),
-        ("3", "rate_too_large"), ("-0.05", "rate_negative"), ("千分之五", "daily_rate_invalid"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("月息1.5%", "daily_rate_monthly"),
+            ("abc", "daily_rate_invalid"),
+            ("", "daily_rate_invalid"),
+            ("3", "rate_too_large"),
+            ("-0.05", "rate_negative"),
+            ("千分之五", "daily_rate_invalid"),
+        ],
+    )
     def test_refusals_say_what_to_type(self, text, code):
         with pytest.raises(InputError) as err:
             parse_daily_rate(text)
@@ -182,9 +217,10 @@ class TestParseDailyRate:
     def test_parse_rate_still_reads_annual_rates(self):
         assert parse_rate("18") == D("0.18") and parse_rate("月息1.5%") == D("0.180")
 
-    @pytest.mark.parametrize(("text", "code"), [("全额", "full"), ("全額計息", "full"),
-                                                ("未还部分", "unpaid"),
-                                                ("unpaid", "unpaid"), ("", "full")])
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [("全额", "full"), ("全額計息", "full"), ("未还部分", "unpaid"), ("unpaid", "unpaid"), ("", "full")],
+    )
     def test_interest_bases_in_either_script(self, text, code):
         assert parse_interest_on(text) == code
 
@@ -196,19 +232,41 @@ class TestThroughApiRun:
         assert out["ok"], out
         r = out["result"]
         assert (r["interest"], r["late_fees"], r["total_owed"], r["annual_cost"]) == (
-            "934.42", "1264.65", "12199.07", "0.4459")
+            "934.42",
+            "1264.65",
+            "12199.07",
+            "0.4459",
+        )
         assert r["display"]["total_owed"] == "¥12,199.07" and r["display"]["daily_rate"] == "0.05%"
         assert [c["key"] for c in r["columns"]] == [
-            "number", "day", "balance", "interest", "late_fee", "owed", "minimum"]
+            "number",
+            "day",
+            "balance",
+            "interest",
+            "late_fee",
+            "owed",
+            "minimum",
+        ]
         assert ("违约金" if lang == "zh" else "違約金") in [c["label"] for c in r["columns"]]
         json.dumps(out)
 
     def test_blank_fields_take_their_defaults(self):
         r = run("card", {"balance": "1万"})["result"]
         assert (r["min_payment"], r["paid"], r["daily_rate"], r["late_fee_rate"], r["interest_on"]) == (
-            "1000.00", "0.00", "0.000500", "0.0500", "full")
+            "1000.00",
+            "0.00",
+            "0.000500",
+            "0.0500",
+            "full",
+        )
         assert (r["grace_days"], r["cycle_days"], r["months"]) == ("20", "30", "6")
         assert r["total_owed"] == run("card", EXAMPLES["card"])["result"]["total_owed"]
+
+    def test_traditional_amounts_take_wan_as_simplified_take_wan(self):
+        simplified = run("card", dict(EXAMPLES["card"], balance="1万", min_payment="0.1万"))["result"]
+        hant = dict(EXAMPLES["card"], balance="1萬", min_payment="0.1萬")
+        traditional = run("card", hant, "zh-Hant")["result"]
+        assert simplified["rows"] == traditional["rows"] == run("card", EXAMPLES["card"])["result"]["rows"]
 
     def test_the_daily_rate_field_reads_percent_per_day(self):
         base = run("card", EXAMPLES["card"])["result"]
@@ -218,8 +276,16 @@ class TestThroughApiRun:
 
     @pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
     def test_every_field_error_at_once_in_the_pages_script(self, lang):
-        params = {"balance": "abc", "paid": "-1", "daily_rate": "月息1%", "late_fee_rate": "500",
-                  "interest_on": "x", "grace_days": "2.5", "cycle_days": "0", "months": "999"}
+        params = {
+            "balance": "abc",
+            "paid": "-1",
+            "daily_rate": "月息1%",
+            "late_fee_rate": "500",
+            "interest_on": "x",
+            "grace_days": "2.5",
+            "cycle_days": "0",
+            "months": "999",
+        }
         out = run("card", params, lang)
         assert not out["ok"]
         fields = {e["field"]: e["message"] for e in out["errors"]}
@@ -256,8 +322,15 @@ def bills(draw):
     minimum = draw(st.decimals(min_value=D("0"), max_value=balance, places=2))
     paid = draw(st.decimals(min_value=D("0"), max_value=balance, places=2))
     days = draw(cycle_days)
-    return dict(balance=balance, min_payment=minimum, paid=paid, daily_rate=draw(daily),
-                late_fee_rate=draw(fee_rates), grace_days=draw(st.integers(0, days)), cycle_days=days)
+    return dict(
+        balance=balance,
+        min_payment=minimum,
+        paid=paid,
+        daily_rate=draw(daily),
+        late_fee_rate=draw(fee_rates),
+        grace_days=draw(st.integers(0, days)),
+        cycle_days=days,
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -277,7 +350,7 @@ def test_cost_grows_faster_than_linearly_over_cycles(bill, cycles):
     for basis, first in (("unpaid", 0), ("full", 1)):
         c = card_cost(**bill, cycles=cycles, interest_on=basis)
         steps = [r.interest + r.late_fee for r in c.rows]
-        assert all(a <= b for a, b in zip(steps[first:-1], steps[first + 1:], strict=True)), (basis, steps)
+        assert all(a <= b for a, b in zip(steps[first:-1], steps[first + 1 :], strict=True)), (basis, steps)
     c = card_cost(**bill, cycles=cycles, interest_on="unpaid")
     assert c.cost >= cycles * (c.rows[0].interest + c.rows[0].late_fee)
 
@@ -310,21 +383,73 @@ def test_rows_add_up_and_money_has_cents(bill, cycles):
 
 # ---------------------------------------------------------------- hostile input
 
-typed = st.sampled_from([
-    "", " ", "0", "-0", "-1", "1万", "1萬", "3.5万元", "¥5,000.50", "５０００", "1e400", "NaN", "inf",
-    "1,2,3",
-    "0.05", "0.05%", "日息0.05%", "日息万分之五", "萬分之五", "年化18.25%", "月息1.5%", "千分之五", "5‰",
-    "full", "unpaid", "全额", "未還部分", "30", "31", "32", "60", "61", "999999999999", "9" * 400, "\x00",
-    "\u202e5", "\ud800", "一千", "10000.001", "0x10", "1_000", "２０", "二十", "20天", "6期", "3年",
-])
-values = st.one_of(typed, st.text(max_size=30), st.integers(-10**20, 10**20), st.booleans(), st.none(),
-                   st.floats(allow_nan=True), st.lists(typed, max_size=3),
-                   st.dictionaries(st.text(max_size=3), typed, max_size=2))
+typed = st.sampled_from(
+    [
+        "",
+        " ",
+        "0",
+        "-0",
+        "-1",
+        "1万",
+        "1萬",
+        "3.5万元",
+        "¥5,000.50",
+        "５０００",
+        "1e400",
+        "NaN",
+        "inf",
+        "1,2,3",
+        "0.05",
+        "0.05%",
+        "日息0.05%",
+        "日息万分之五",
+        "萬分之五",
+        "年化18.25%",
+        "月息1.5%",
+        "千分之五",
+        "5‰",
+        "full",
+        "unpaid",
+        "全额",
+        "未還部分",
+        "30",
+        "31",
+        "32",
+        "60",
+        "61",
+        "999999999999",
+        "9" * 400,
+        "\x00",
+        "\u202e5",
+        "\ud800",
+        "一千",
+        "10000.001",
+        "0x10",
+        "1_000",
+        "２０",
+        "二十",
+        "20天",
+        "6期",
+        "3年",
+    ]
+)
+values = st.one_of(
+    typed,
+    st.text(max_size=30),
+    st.integers(-(10**20), 10**20),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=True),
+    st.lists(typed, max_size=3),
+    st.dictionaries(st.text(max_size=3), typed, max_size=2),
+)
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.dictionaries(st.sampled_from(CARD_FIELDS + ("x", "")), values, max_size=10),
-       st.sampled_from(["zh", "zh-Hant", "en", None]))
+@given(
+    st.dictionaries(st.sampled_from(CARD_FIELDS + ("x", "")), values, max_size=10),
+    st.sampled_from(["zh", "zh-Hant", "en", None]),
+)
 def test_nothing_a_person_could_type_ends_in_internal_error(params, lang):
     out = run("card", params, lang)
     assert isinstance(out, dict) and isinstance(out["ok"], bool)

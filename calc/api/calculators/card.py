@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from ... import rules
 from ...card import card_cost, check_daily_rate, check_late_fee_rate, parse_interest_on
+from ...rates import above_court_line
 from ..form import Form, amount, count
 from ..output import Out, amt
 
@@ -67,16 +68,24 @@ def compute(form: Form, out: Out) -> None:
     daily_rate = form.get("daily_rate", check_daily_rate, default=rules.CARD_DAILY_RATE_TYPICAL)
     late_fee_rate = form.get("late_fee_rate", check_late_fee_rate, default=rules.CARD_LATE_FEE_RATIO_TYPICAL)
     interest_on = form.get("interest_on", parse_interest_on, default="full")
-    grace_days = form.get("grace_days", count, 0, rules.MAX_DAYS,
-                          default=rules.CARD_STATEMENT_TO_DUE_DAYS_DEFAULT)
-    cycle_days = form.get("cycle_days", count, 1, rules.MAX_CARD_CYCLE_DAYS,
-                          default=rules.CARD_CYCLE_DAYS_DEFAULT)
+    grace_days = form.get(
+        "grace_days", count, 0, rules.MAX_DAYS, default=rules.CARD_STATEMENT_TO_DUE_DAYS_DEFAULT
+    )
+    cycle_days = form.get(
+        "cycle_days", count, 1, rules.MAX_CARD_CYCLE_DAYS, default=rules.CARD_CYCLE_DAYS_DEFAULT
+    )
     months = form.get("months", count, 1, rules.MAX_CARD_CYCLES, default=rules.CARD_CYCLES_DEFAULT)
     form.check()
     c = card_cost(
-        balance=balance, min_payment=min_payment, paid=paid, daily_rate=daily_rate,
+        balance=balance,
+        min_payment=min_payment,
+        paid=paid,
+        daily_rate=daily_rate,
         late_fee_rate=late_fee_rate,
-        interest_on=interest_on, grace_days=grace_days, cycle_days=cycle_days, cycles=months,
+        interest_on=interest_on,
+        grace_days=grace_days,
+        cycle_days=cycle_days,
+        cycles=months,
     )
     out.amount("interest", c.interest)
     out.amount("late_fees", c.late_fees)
@@ -86,7 +95,7 @@ def compute(form: Form, out: Out) -> None:
     out.rate("annual_rate", c.annual_rate)
     out.period_rate("daily_rate", c.daily_rate)
     out.display["daily_rate"] = out.t("unit.percent", value=f"{(c.daily_rate * 100).normalize():f}")
-    out.data["over_24"] = c.annual_cost > rules.FINANCIAL_LOAN_COURT_LINE
+    out.data["over_24"] = above_court_line(c.annual_cost)
     out.data["paid_in_full"] = c.paid_in_full
     out.amount("balance", c.balance)
     out.amount("min_payment", c.min_payment)
@@ -120,7 +129,10 @@ def compute(form: Form, out: Out) -> None:
         out.data["note"] = out.t("card.note", paid=out.num(c.paid), months=len(c.rows))
     out.data["basis_note"] = out.t(f"card.basis.{c.interest_on}")
     out.data["annual_note"] = out.t(
-        "card.annual_note", annual=out.display["annual_cost"], days=c.days, rate=out.display["annual_rate"],
+        "card.annual_note",
+        annual=out.display["annual_cost"],
+        days=c.days,
+        rate=out.display["annual_rate"],
         daily=out.display["daily_rate"],
     )
     out.data["line_note"] = out.t("card.over_line" if out.data["over_24"] else "card.under_line")
