@@ -3,7 +3,8 @@
 //
 //   <output name="KEY">          data-value = result[KEY] ("" for null, "true"/"false" for
 //                                booleans); text = result.display[KEY], else the string
-//                                itself, else the data-true/data-false/data-none text.
+//                                itself, else the data-true/data-false/data-none text
+//                                (data-none="" shows nothing; without it null shows "—").
 //   table[data-table="KEY"]      rows from result[KEY] (a list of dicts), the header from
 //                                result.columns ([{key, label}]).
 //   [data-items="KEY"]           one clone of its <template> per item of result[KEY]
@@ -27,7 +28,7 @@ function renderOutputs(form, result) {
     let text;
     if (key in display) text = display[key];
     else if (typeof value === "boolean") text = value ? out.dataset.true || "" : out.dataset.false || "";
-    else if (value === null || value === undefined) text = out.dataset.none || "—";
+    else if (value === null || value === undefined) text = "none" in out.dataset ? out.dataset.none : "—";
     else if (typeof value === "object") continue;
     else text = String(value);
     out.dataset.value = textOf(value);
