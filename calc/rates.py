@@ -55,6 +55,7 @@ __all__ = [
     "AnnualRate",
     "LoanCost",
     "RateLine",
+    "above_court_line",
     "apr",
     "card_late_fee",
     "check_contract_date",
@@ -298,6 +299,16 @@ def markup_is_typical(markup: Decimal) -> bool:
     (True, False)
     """
     return rules.PENALTY_MARKUP_MIN <= markup <= rules.PENALTY_MARKUP_MAX
+
+
+def above_court_line(annual_rate: Decimal) -> bool:
+    """Whether a yearly cost is above the 24% line (``rules.FINANCIAL_LOAN_COURT_LINE``,
+    法发〔2017〕22号) past which a court may be asked to cut a financial loan's charges.
+
+    >>> above_court_line(Decimal("0.18")), above_court_line(Decimal("0.27"))
+    (False, True)
+    """
+    return annual_rate > rules.FINANCIAL_LOAN_COURT_LINE
 
 
 def penalty_rate(annual_rate: object, markup: object = rules.PENALTY_MARKUP_MAX) -> Decimal:

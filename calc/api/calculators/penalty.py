@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ... import rules
 from ...parse import QuotedRate
-from ...rates import check_day_count, check_markup, markup_is_typical, penalty_interest
+from ...rates import above_court_line, check_day_count, check_markup, markup_is_typical, penalty_interest
 from ..form import Form, amount, annual_rate, count
 from ..output import Out
 
@@ -54,7 +54,7 @@ def compute(form: Form, out: Out) -> None:
     out.data["daily_typed"] = daily
     out.data["note"] = out.t("penalty.note_daily") if daily else out.t("penalty.note", day_count=day_count)
     yearly = rate * (1 + markup)
-    over = yearly > rules.FINANCIAL_LOAN_COURT_LINE
+    over = above_court_line(yearly)
     out.data["over_24"] = over
     out.data["over_24_note"] = out.t(
         "penalty.over_24" if over else "penalty.under_24",
