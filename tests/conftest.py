@@ -41,13 +41,33 @@ def pytest_collection_modifyitems(config, items):
                                 + ", ".join(LAYERS) + "):\n" + "\n".join(wrong))
 
 
+def _build_site() -> str:
+    """Run ./scripts/build (strict); "" when it succeeded, else what it printed."""
+    if os.environ.get("SITE_PREBUILT") == "1" and (SITE / "index.html").exists():
+        return ""
+    result = subprocess.run([str(ROOT / "scripts" / "build")], cwd=ROOT,
+                            capture_output=True, text=True)
+    return "" if result.returncode == 0 else f"{result.stdout}\n{result.stderr}"
+
+
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """Build the site once per test run with ./scripts/build (strict)."""
-    if os.environ.get("SITE_PREBUILT") != "1" or not (SITE / "index.html").exists():
-        result = subprocess.run([str(ROOT / "scripts" / "build")], cwd=ROOT,
-                                capture_output=True, text=True)
-        assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+def built_site(request, tmp_path_factory) -> Path:
+    """Build the site once per test run with ./scripts/build (strict). Under pytest-xdist
+    every worker is a session of its own: the first to get the lock builds, and the others
+    wait for it and read its outcome (the folder above each worker's basetemp is the run's)."""
+    if not hasattr(request.config, "workerinput"):
+        failure = _build_site()
+    else:
+        import fcntl
+
+        shared = tmp_path_factory.getbasetemp().parent
+        outcome = shared / "site-build.outcome"
+        with open(shared / "site-build.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not outcome.exists():
+                outcome.write_text(_build_site(), encoding="utf-8")
+            failure = outcome.read_text(encoding="utf-8")
+    assert failure == "", f"build failed:\n{failure}"
     return SITE
 
 
