@@ -59,7 +59,17 @@ __all__ = [
 ]
 
 #: Kinds of debt, with the words people use for them in either script.
-KINDS = ("credit_card", "bank_loan", "consumer_finance", "online_loan", "private_loan", "other")
+KINDS = (
+    "credit_card",
+    "bank_loan",
+    "consumer_finance",
+    "online_loan",
+    "private_loan",
+    "mortgage",
+    "car_loan",
+    "guaranteed_loan",
+    "other",
+)
 _KIND_WORDS = {
     "信用卡": "credit_card",
     "银行贷款": "bank_loan",
@@ -70,6 +80,12 @@ _KIND_WORDS = {
     "網貸": "online_loan",
     "民间借贷": "private_loan",
     "民間借貸": "private_loan",
+    "房贷": "mortgage",
+    "房貸": "mortgage",
+    "车贷": "car_loan",
+    "車貸": "car_loan",
+    "担保贷款": "guaranteed_loan",
+    "擔保貸款": "guaranteed_loan",
     "其他": "other",
 }
 _ZERO = Decimal("0.00")

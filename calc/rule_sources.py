@@ -177,6 +177,39 @@ SOURCES: dict[str, Source] = {
         "2026-03",
         f"{_BRIEF} §1.5",
     ),
+    "CREDIT_OBJECTION_REPLY_DAYS": Source(
+        "《征信业管理条例》(国务院令第631号) 第二十五条: 异议应当在收到之日起20日内核查并书面答复",
+        "2026-12",
+        f"{_BRIEF} §1.5 (V1, LawRefBook/Laws)",
+    ),
+    "CREDIT_COMPLAINT_REPLY_DAYS": Source(
+        "《征信业管理条例》第二十六条: 人民银行派出机构应当自受理投诉之日起30日内书面答复",
+        "2026-12",
+        f"{_BRIEF} §1.5 (V1); {_ADD} §4 (complaints go to the branch where the institution is)",
+    ),
+    "COURT_ANSWER_DAYS": Source(
+        "《中华人民共和国民事诉讼法》(2021年修正) 第一百二十八条: "
+        "被告应当在收到起诉状副本之日起十五日内提出答辩状",
+        "2026-12",
+        "not in the domain brief; docs/guide/legal.md footnote 13 (2023 article number not checked); "
+        "simplified and small-claims procedure may be shorter: the court's papers win",
+    ),
+    "PLAN_CARD_NEAR_RATIO": Source(
+        "Project choice, not law: 80% of MALICIOUS_OVERDRAFT_MIN_PRINCIPAL counts as near it",
+        "2026-12",
+        "the balance a reader types is approximate and the test counts principal (brief §1.10)",
+    ),
+    "PLAN_CARD_LONG_OVERDUE_DAYS": Source(
+        "= MALICIOUS_OVERDRAFT_DEMAND_GAP_DAYS: two effective demands 30 days apart can have been made",
+        "2026-12",
+        f"{_BRIEF} §1.10",
+    ),
+    "PLAN_TOKEN_RATIO": Source(
+        "Project choice, not law: under 10% of the minimum is a token payment", "2026-12"
+    ),
+    "PLAN_FIRST_REVIEW_DAYS": Source("Project default, not law: look back after a month", "2026-12"),
+    "PLAN_REVIEW_DAYS": Source("Project default, not law: review the plan every three months", "2026-12"),
+    "PLAN_WEEK_DAYS": Source("Project default, not law: this week = the next 7 days", "2026-12"),
     "COLLECTION_QUIET_START": Source(
         "GB/T 45251-2025《互联网金融 个人网络消费信贷 贷后催收风控指引》(2025-02-28): 22:00-08:00 不得催收",
         "2026-03",

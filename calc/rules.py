@@ -215,6 +215,35 @@ CREDIT_RECORD_RETENTION_YEARS = 5
 #: who agrees to pay can no longer plead it (Art. 192).
 LIMITATION_PERIOD_YEARS = 3
 
+#: 征信异议: the credit bureau or the reporting institution checks and replies in
+#: writing within 20 days (《征信业管理条例》 Art. 25).
+CREDIT_OBJECTION_REPLY_DAYS = 20
+#: 征信投诉: the local PBoC branch replies in writing within 30 days of accepting
+#: the complaint (same regulation, Art. 26).
+CREDIT_COMPLAINT_REPLY_DAYS = 30
+
+#: 答辩期: in ordinary procedure the defendant may answer within 15 days of receiving
+#: the complaint (民事诉讼法, Art. 128 of the 2021 text); simplified and small-claims
+#: cases may set shorter periods, so the papers' own dates win.
+COURT_ANSWER_DAYS = 15
+
+# The personal action plan (calc/plan.py). Project choices, not law; each says why.
+#: A credit card counts as "near" the 恶意透支 amount from this share of it (80%:
+#: 40,000 of 50,000). The reader types a balance from memory or an old bill, and
+#: the test counts principal, which the reader rarely knows exactly; within 20% of
+#: the line the plan treats the card as at it, so nobody close is told they are safe.
+PLAN_CARD_NEAR_RATIO = Decimal("0.8")
+#: ... and "long overdue" from this many days: by then the two effective demands,
+#: at least 30 days apart, can both have been made, so the 3-month clock can run.
+PLAN_CARD_LONG_OVERDUE_DAYS = MALICIOUS_OVERDRAFT_DEMAND_GAP_DAYS
+#: An offer below this share of the debt's minimum is a token payment (象征性还款).
+PLAN_TOKEN_RATIO = Decimal("0.1")
+#: The plan's first look back and its regular review, in days from today.
+PLAN_FIRST_REVIEW_DAYS = 30
+PLAN_REVIEW_DAYS = 90
+#: "This week": the plan's steps to take within this many days.
+PLAN_WEEK_DAYS = 7
+
 # --------------------------------------------------------------------------
 # Collection conduct (GB/T 45251-2025)
 # --------------------------------------------------------------------------
