@@ -163,7 +163,12 @@ def _months(balance: Decimal, monthly: Decimal, rate: Decimal) -> int | None:
         return None  # the payment never covers the interest, or takes too long
 
 
-def _ask(monthly: Decimal, need: Decimal) -> str:
+def ask_for(monthly: Decimal, need: Decimal) -> str:
+    """What to ask a lender for when offering ``monthly`` against a minimum of ``need``.
+
+    >>> [ask_for(Decimal(m), Decimal(1000)) for m in ("1000", "400", "50", "0")]
+    ['keep', 'reduced', 'token', 'hold']
+    """
     if need <= 0 or monthly >= need:
         return "keep"
     if monthly <= 0:
@@ -215,7 +220,7 @@ def share_capacity(
                 monthly=monthly,
                 need=need[p.index],
                 priority=p.priority,
-                ask=_ask(monthly, need[p.index]),
+                ask=ask_for(monthly, need[p.index]),
                 months=_months(d.balance, monthly, d.annual_rate),
                 months_stopped=_months(d.balance, monthly, Decimal(0)),
             )

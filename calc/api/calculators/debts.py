@@ -11,7 +11,10 @@
     above_line, line_times, line_text}]`` (``share`` = pro-rata part of the
     capacity; the shares sum exactly to it; ``line_*``: the line the rate is
     measured against, 24% a year for financial loans or 4 x LPR for private
-    ones, whether the debt is above it and how many times it), ``avalanche`` and
+    ones, whether the debt is above it and how many times it; ``ask``
+    ``keep``/``reduced``/``token``/``hold`` and ``ask_text``: what to ask that
+    lender for when offering ``share``, the answer that matters when the
+    minimums exceed the capacity), ``avalanche`` and
     ``snowball`` = ``{label, order (indexes), order_lenders, finished, months,
     total_interest, total_paid, payoff_month}`` or ``None`` when the minimums
     exceed the capacity, ``interest_saved`` (snowball minus avalanche
@@ -31,6 +34,7 @@ from typing import Any
 from ... import rules
 from ...debts import Debt, DebtPlan, make_debt, plan_debts, rate_line
 from ...errors import InputError
+from ...plan import ask_for
 from ..form import Form, amount
 from ..output import Out, amt, rate_text
 
@@ -100,12 +104,19 @@ def _line_fields(out: Out, debt: Debt) -> dict[str, Any]:
     }
 
 
+def _ask_fields(out: Out, debt: Debt, share: Decimal) -> dict[str, str]:
+    need = min(debt.min_payment, debt.balance)
+    ask = ask_for(share, need)
+    text = out.t(f"debts.ask.{ask}", lender=debt.lender, share=out.num(share), minimum=out.num(need))
+    return {"ask": ask, "ask_text": text}
+
+
 def _message(out: Out, plan: DebtPlan) -> str:
     if plan.outcome == "no_capacity":
         return out.t("debts.no_capacity")
     if plan.outcome == "shortfall":
         return out.t(
-            "debts.shortfall",
+            "debts.shortfall_plan",
             minimum=out.num(plan.total_min_payment),
             shortfall=out.num(plan.shortfall),
             capacity=out.num(plan.capacity),
@@ -147,6 +158,7 @@ def compute(form: Form, out: Out) -> None:
             "days_overdue": str(d.days_overdue),
             "m_level": d.stage.m_level,
             "share": amt(share),
+            **_ask_fields(out, d, share),
             **_line_fields(out, d),
         }
         for (index, d), share in zip(debts, plan.pro_rata, strict=True)
