@@ -44,7 +44,7 @@ _MODULES = _discover()
 #: The calculators, in the order the documentation and tests list them.
 CALCULATORS: tuple[str, ...] = tuple(_MODULES)
 #: Widgets that keep their data in the reader's browser (no calc call).
-TOOLS: tuple[str, ...] = ("log", "checklist", "scam-check")
+TOOLS: tuple[str, ...] = ("log", "checklist", "scam-check", "triage")
 #: Every widget a page may embed with ``<!-- widget:NAME -->``.
 WIDGETS: tuple[str, ...] = CALCULATORS + TOOLS
 

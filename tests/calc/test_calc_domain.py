@@ -297,7 +297,7 @@ class TestRegistry:
         assert orders == sorted(orders) and len(set(orders)) == len(orders)
 
     def test_widgets_are_the_calculators_then_the_tools(self):
-        assert registry.TOOLS == ("log", "checklist", "scam-check")
+        assert registry.TOOLS == ("log", "checklist", "scam-check", "triage")
         assert registry.WIDGETS == registry.CALCULATORS + registry.TOOLS
 
     @pytest.mark.parametrize("name", registry.CALCULATORS)
