@@ -246,8 +246,9 @@ def test_letter_refuses_full_account_number():
 
 
 def test_letter_collects_all_missing():
+    # who the reader is may be blank (the letter prints ________, issue 12); the substance may not
     out = run("letter", {})
-    assert {e["field"] for e in out["errors"]} >= {"name", "lender", "account_last4", "amount", "proposal"}
+    assert {e["field"] for e in out["errors"]} >= {"amount", "proposal"}
 
 
 @pytest.mark.parametrize(
