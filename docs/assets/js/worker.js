@@ -4,7 +4,8 @@
 // any calculator's name, it only passes params to calc.api.run.
 //
 // Protocol (main -> worker):
-//   {type: "init", indexURL, wheelURL, snapshot: true|false}   once, first message
+//   {type: "init", indexURL, wheelURL, stdLibURL, snapshot: true|false}   once, first message
+//                                             (stdLibURL: the trimmed stdlib; absent = Pyodide's)
 //   {type: "run", id, name, params, lang}                     any time (queued until ready)
 // Protocol (worker -> main):
 //   {type: "progress", step, loaded, total}   step: "download" | "start" | "calc" | "ready"
@@ -15,8 +16,11 @@
 //   {type: "notice", message}                 for developers (snapshot stored / not used)
 //
 // Loading: the pinned Pyodide runtime lives beside the site (indexURL, same origin). It is
-// started with `packages: []` so it never looks for a package on a CDN; our own pure-Python
-// calc wheel is fetched and unpacked with `unpackArchive` (no micropip, no network).
+// started with `packages: []` so it never looks for a package on a CDN, with an empty lock
+// (no 119 KB pyodide-lock.json request: we load no package) and the trimmed stdlib the build
+// wrote (scripts/trim_stdlib.py: only what calc and the boot import, 0.57 MB brotli instead
+// of 2.49 MB); our own pure-Python calc wheel is fetched and unpacked with `unpackArchive`
+// (no micropip, no network).
 //
 // Warm start: after the first cold start we keep a Pyodide memory snapshot (the heap right
 // after `import calc.api`, before any reader's input has been seen, so it holds none) in
@@ -27,6 +31,13 @@
 
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7"; // the version the snapshot path was tested with
 const SNAPSHOT_CACHE_PREFIX = "yqxs-pyodide-snapshot-";
+// The pinned Pyodide's lock ABI (node_modules/pyodide/pyodide-lock.json info.abi_version;
+// tests/parity/test_trimmed_stdlib.py holds them equal). Another version fetches its lock.
+const EMPTY_LOCK = {
+  version: "314.0.7",
+  info: { abi_version: "2026_0", arch: "wasm32", platform: "emscripten_5_0_3", python: "3.14.2" },
+  packages: {},
+};
 
 let startedFrom = "cold"; // or "snapshot": reported with the "ready" step
 let runPy = null; // Python callable: (name, params_json, lang) -> result_json
@@ -46,7 +57,7 @@ function post(message) {
 // still gets the original Response, so streaming compilation and the wasm code cache work
 // as before.
 const counted = { loaded: 0, total: 0, last: 0, runtimeFiles: 0 };
-const BIG_FILES = /(pyodide\.asm\.wasm|python_stdlib\.zip|\.whl)$/;
+const BIG_FILES = /(pyodide\.asm\.wasm|python_stdlib[-\w]*\.zip|\.whl)$/;
 const nativeFetch = self.fetch.bind(self);
 
 function reportBytes(force) {
@@ -97,9 +108,10 @@ self.fetch = async function countingFetch(input, init) {
 
 // ---------------------------------------------------------------- snapshot cache
 
-function snapshotKey(indexURL, wheelURL) {
+function snapshotKey(indexURL, wheelURL, stdLibURL) {
   const wheel = new URL(wheelURL).pathname.split("/").pop();
-  return new URL(`yqxs-snapshot/${wheel}`, indexURL).href; // a cache key only, never fetched
+  const stdlib = stdLibURL ? `+${new URL(stdLibURL).pathname.split("/").pop()}` : "";
+  return new URL(`yqxs-snapshot/${wheel}${stdlib}`, indexURL).href; // a cache key only, never fetched
 }
 
 async function openSnapshotCache(version) {
@@ -173,19 +185,22 @@ async function unpackWheel(pyodide, wheelURL) {
   pyodide.unpackArchive(new Uint8Array(await wheel.arrayBuffer()), "wheel");
 }
 
-async function start({ indexURL, wheelURL, snapshot }) {
+async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   post({ type: "progress", step: "download", loaded: 0, total: 0 });
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
   const useSnapshot = snapshot !== false && version === SNAPSHOT_PYODIDE_VERSION;
   const cache = useSnapshot ? await openSnapshotCache(version) : null;
-  const key = snapshotKey(indexURL, wheelURL);
+  const key = snapshotKey(indexURL, wheelURL, stdLibURL);
+  const options = { indexURL, packages: [] };
+  if (stdLibURL) options.stdLibURL = stdLibURL;
+  if (version === EMPTY_LOCK.version) options.lockFileContents = EMPTY_LOCK;
 
   // Warm path: restore the heap saved by an earlier visit.
   const saved = await readSnapshot(cache, key);
   if (saved) {
     try {
       post({ type: "progress", step: "start" });
-      const pyodide = await loadPyodide({ indexURL, packages: [], _loadSnapshot: saved });
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
       // The snapshot holds the wasm heap, not the file system: put calc's files back, for
       // the data it reads lazily (the message catalogue, the letter templates).
       await unpackWheel(pyodide, wheelURL);
@@ -203,7 +218,7 @@ async function start({ indexURL, wheelURL, snapshot }) {
   }
 
   // Cold path.
-  const pyodide = await loadPyodide({ indexURL, packages: [], _makeSnapshot: Boolean(cache) });
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(cache) });
   post({ type: "progress", step: "calc" });
   await unpackWheel(pyodide, wheelURL);
   pyodide.runPython(PY_SETUP);

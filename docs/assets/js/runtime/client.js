@@ -19,6 +19,8 @@ const RUNTIME_DIR = SCRIPT?.dataset.pyodide
   ? new URL(SCRIPT.dataset.pyodide, document.baseURI).href
   : new URL("../../../pyodide/", import.meta.url).href;
 const WHEEL_URL = new URL(SCRIPT?.dataset.wheel || "calc.whl", RUNTIME_DIR).href;
+// The trimmed stdlib (hooks/runtime.py); without data-stdlib Pyodide loads its own zip.
+const STDLIB_URL = SCRIPT?.dataset.stdlib ? new URL(SCRIPT.dataset.stdlib, RUNTIME_DIR).href : undefined;
 
 /** The page's script, as the hook wrote it: "zh" or "zh-Hant". */
 export const PAGE_LANG = SCRIPT?.dataset.lang || document.documentElement.lang || "zh";
@@ -89,7 +91,7 @@ function start() {
     event.preventDefault?.();
     fail(event.message || "worker error");
   };
-  worker.postMessage({ type: "init", indexURL: RUNTIME_DIR, wheelURL: WHEEL_URL, snapshot: true });
+  worker.postMessage({ type: "init", indexURL: RUNTIME_DIR, wheelURL: WHEEL_URL, stdLibURL: STDLIB_URL, snapshot: true });
 }
 
 /** Ask calc.api.run in the worker; requests made while Python starts wait in the worker. */
