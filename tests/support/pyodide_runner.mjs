@@ -1,7 +1,10 @@
 // Runs calc.api.run inside Pyodide (the npm runtime in node_modules, the same one the site
 // ships) for a list of vectors, so tests/test_parity.py can compare it with CPython.
 //
-//   node tests/support/pyodide_runner.mjs WHEEL < vectors.json > results.json
+//   node tests/support/pyodide_runner.mjs WHEEL [STDLIB_ZIP] < vectors.json > results.json
+//
+// With STDLIB_ZIP, Pyodide starts as the site's worker starts it: that zip as its standard
+// library (stdLibURL, the trimmed one the build writes) and an empty lock (lockFileContents).
 //
 // stdin: [{"name", "params", "lang"}, ...]; stdout: a JSON list of strings, each
 // json.dumps(calc.api.run(name, params, lang), ensure_ascii=False, sort_keys=True).
@@ -15,13 +18,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const indexURL = path.resolve(here, "../../node_modules/pyodide") + path.sep;
 const { loadPyodide } = await import(path.join(indexURL, "pyodide.mjs"));
 
-const wheel = process.argv[2];
+const [wheel, stdlib] = process.argv.slice(2);
 if (!wheel) {
   console.error("usage: node pyodide_runner.mjs WHEEL < vectors.json");
   process.exit(2);
 }
 const vectors = JSON.parse(readFileSync(0, "utf-8"));
-const pyodide = await loadPyodide({ indexURL, packages: [], stdout: () => {}, stderr: (m) => console.error(m) });
+const options = { indexURL, packages: [], stdout: () => {}, stderr: (m) => console.error(m) };
+if (stdlib) {
+  const lock = JSON.parse(readFileSync(path.join(indexURL, "pyodide-lock.json"), "utf-8"));
+  Object.assign(options, { stdLibURL: path.resolve(stdlib), lockFileContents: { info: lock.info, packages: {} } });
+}
+const pyodide = await loadPyodide(options);
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.runPython(`
 import json
