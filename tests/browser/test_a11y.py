@@ -24,7 +24,15 @@ import json
 import pytest
 
 from tests.support.quality import (
-    ROOT, close_clean, new_context, page_id, source_pages, tool_pages, wait_still, watched_page)
+    ROOT,
+    close_clean,
+    new_context,
+    page_id,
+    source_pages,
+    tool_pages,
+    wait_still,
+    watched_page,
+)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FORMS = "form[data-calc], form[data-tool]"

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.quality import (
-    PHONE, ROOT, new_context, page_id, source_pages, wait_still)
+from tests.support.quality import PHONE, ROOT, new_context, page_id, source_pages, wait_still
 
 WIDTH = PHONE["width"]
 SHOTS = ROOT / "screenshots"
@@ -76,8 +75,10 @@ SCROLL_BOXES = """(width) => {
         }
         const what = el.tagName.toLowerCase() + ' "' + el.textContent.trim().slice(0, 20) + '"';
         if (!scroller) { bad.push(what + ': no scrolling box'); continue; }
-        if (scroller.getBoundingClientRect().right > width + 1) bad.push(what + ': box wider than the screen');
-        const focusable = scroller.tabIndex >= 0 || scroller.querySelector('a[href], button, input, select, textarea, [tabindex]');
+        if (scroller.getBoundingClientRect().right > width + 1)
+            bad.push(what + ': box wider than the screen');
+        const focusable = scroller.tabIndex >= 0
+            || scroller.querySelector('a[href], button, input, select, textarea, [tabindex]');
         if (scroller.scrollWidth > scroller.clientWidth + 1 && !focusable)
             bad.push(what + ': overflows, but the keyboard cannot reach its box');
     }
@@ -125,7 +126,8 @@ SMALL_TARGETS = """(rule) => {
             if (visible(el)) check(el, el.getBoundingClientRect(), big);
     }
     if (rule === 'drawer') {
-        for (const el of document.querySelectorAll('.md-nav--primary :is(a.md-nav__link, label.md-nav__link)'))
+        for (const el of document.querySelectorAll(
+                '.md-nav--primary :is(a.md-nav__link, label.md-nav__link)'))
             if (visible(el)) check(el, el.getBoundingClientRect(), small);
     }
     if (rule === 'page')

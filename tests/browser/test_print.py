@@ -18,8 +18,7 @@ import subprocess
 
 import pytest
 
-from tests.support.quality import (
-    HANT, ROOT, page_id, tool_pages)
+from tests.support.quality import HANT, ROOT, page_id, tool_pages
 
 SHOTS = ROOT / "screenshots"
 GUIDES = ["/guide/what-happens/", "/guide/prepare/", f"/{HANT}/guide/what-happens/",

@@ -13,8 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.support.quality import (
-    HANT, ROOT, built_pages, page_id, source_pages)
+from tests.support.quality import HANT, ROOT, built_pages, page_id, source_pages
 
 JS = ROOT / "docs" / "assets" / "js"
 ABOUT = [ROOT / "docs" / "about.md", ROOT / "docs" / f"about.{HANT}.md"]

@@ -170,7 +170,8 @@ def _export(page, action):
 def test_log_round_trips_through_export_and_import(page, base_url, prefix, lang, kind, tmp_path):
     goto(page, base_url, prefix, "log")
     add_log(page, date="2026-03-05", time="09:15", channel="电话", person='=HYPERLINK("http://evil.example","x")',
-            summary='他说, "可以" 分期\n第二行', proposal="-500 元/月", response="@SUM(A1)", follow_up="2026-03-12")
+            summary='他说, "可以" 分期\n第二行', proposal="-500 元/月", response="@SUM(A1)",
+            follow_up="2026-03-12")
     add_log(page, date="2026-03-07", channel="+86 短信", summary=HOSTILE[0], response=HOSTILE[1])
     add_log(page, date="2026-02-01", summary="普通的一条")
     before = log_rows(page)
@@ -216,7 +217,8 @@ HOSTILE_FILES = [
     ("baddate.json", b'{"rows": [{"date": "yesterday", "summary": "x"}]}', "1"),
     ("nested.json", b'{"rows": [{"date": "2026-01-01", "summary": {"__proto__": {"x": 1}}}]}', "1"),
     ("many.json", _big_json(5001).encode(), "5000"),
-    ("huge.json", b'{"rows": [{"date": "2026-01-01", "summary": "' + b"a" * (1024 * 1024 + 10) + b'"}]}', "1 MB"),
+    ("huge.json", b'{"rows": [{"date": "2026-01-01", "summary": "' + b"a" * (1024 * 1024 + 10) + b'"}]}',
+     "1 MB"),
     ("quote.csv", "\ufeff日期,时间,方式,对方姓名或工号,谈了什么,我方提出的方案,对方的答复,下次跟进日期\r\n"
                   '2026-01-01,,,,"unclosed\r\n'.encode(), "CSV"),
     ("header.csv", b"a,b,c\r\n1,2,3\r\n", ""),
@@ -259,7 +261,7 @@ def test_checklist_turns_missing_items_into_a_message_and_remembers_on_opt_in(pa
     lines = message.splitlines()
     assert lines[0].startswith("甲银行" if lang == "zh" else "甲銀行")
     assert "1234" in lines[1] and ("请以书面形式" in message or "請以書面形式" in message)
-    assert sum(1 for l in lines if re.match(r"^\d+\. ", l)) == total - 2
+    assert sum(1 for line in lines if re.match(r"^\d+\. ", line)) == total - 2
     assert ("征信" if lang == "zh" else "徵信") in message
     assert ("欠款总额" if lang == "zh" else "欠款總額") not in message  # ticked, so not asked
     # Not stored unless asked to.
@@ -322,7 +324,8 @@ def test_options_compares_and_carries_the_plan_into_the_letter(page, base_url, p
         assert row.locator("[data-field=reason]").inner_text() == option["reason"]
     bars = page.locator("[data-plan-chart] svg rect")
     assert bars.count() == 6
-    assert page.locator("[data-plan-chart] svg rect.fits").count() == sum(o["fits"] for o in expected["options"])
+    fitting = sum(o["fits"] for o in expected["options"])
+    assert page.locator("[data-plan-chart] svg rect.fits").count() == fitting
     plan = next(o for o in expected["options"] if o["key"] == "installment")
     page.locator("tr[data-key=installment] [data-action=use-plan]").click()
     page.wait_for_url(re.compile(r"/tools/letter/$"))
@@ -364,8 +367,10 @@ def test_letter_text_matches_calc_and_downloads(page, base_url, prefix, lang):
     wait_ready(page)
     example = form_params(page, "form[data-calc=letter]")
     # The pre-rendered letter is calc's own for the example in the form.
-    assert page.locator("output[name=letter]").text_content() == api.run("letter", example, lang)["result"]["letter"]
-    values = {"name": "李四", "lender": "乙消费金融" if lang == "zh" else "乙消費金融", "account_last4": "9876",
+    own = api.run("letter", example, lang)["result"]["letter"]
+    assert page.locator("output[name=letter]").text_content() == own
+    values = {"name": "李四", "lender": "乙消费金融" if lang == "zh" else "乙消費金融",
+              "account_last4": "9876",
               "amount": "4.5万", "monthly_payment": "1200", "months": "36", "cause": "生病住院两个月"}
     for name, value in values.items():
         page.fill(f"form[data-calc=letter] [name={name}]", value)
@@ -465,7 +470,7 @@ def parse_ics(data: bytes) -> list[dict]:
         else:
             lines.append(line)
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
-    assert "VERSION:2.0" in lines and any(l.startswith("PRODID:") for l in lines)
+    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
     events, current, uids = [], None, set()
     for line in lines:
         key, _, value = line.partition(":")
@@ -564,7 +569,8 @@ def test_tools_fit_a_375px_phone(phone, base_url, prefix, lang, tool, tmp_path):
     phone.goto(f"{base_url}{prefix}/tools/{tool}/")
     phone.wait_for_load_state("load")
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 375
-    small = phone.evaluate("""() => [...document.querySelectorAll('.yqxs-widget button, .yqxs-widget input[type=checkbox]')]
+    small = phone.evaluate("""() => [...document.querySelectorAll(
+            '.yqxs-widget button, .yqxs-widget input[type=checkbox]')]
         .filter(b => b.offsetParent && !b.closest('template, .yqxs-remember, .yqxs-status'))
         .map(b => b.closest('label') || b)
         .filter(b => b.getBoundingClientRect().height < 44)

@@ -9,7 +9,6 @@ the loopback host (conftest.PageWatch)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -84,7 +83,8 @@ def wait_outputs(page, name, expected: dict):
             """([name, want]) => {
                 const form = document.querySelector(`form[data-calc="${name}"]`);
                 const outs = [...form.querySelectorAll("output[name]")];
-                return outs.length > 0 && outs.every(o => !(o.name in want) || o.dataset.value === want[o.name]);
+                return outs.length > 0
+                    && outs.every(o => !(o.name in want) || o.dataset.value === want[o.name]);
             }""",
             arg=[name, want], timeout=READY_TIMEOUT,
         )
@@ -96,7 +96,8 @@ def wait_outputs(page, name, expected: dict):
 
 def outputs(page, name):
     return form_of(page, name).evaluate(
-        "f => Object.fromEntries([...f.querySelectorAll('output[name]')].map(o => [o.name, [o.dataset.value, o.textContent]]))")
+        "f => Object.fromEntries([...f.querySelectorAll('output[name]')]"
+        ".map(o => [o.name, [o.dataset.value, o.textContent]]))")
 
 
 # ---------------------------------------------------------------- the example without JS
@@ -113,7 +114,8 @@ def test_examples_are_complete_without_javascript(browser, base_url, lang):
             assert shown, name
             for key, (value, text) in shown.items():
                 assert value == data_value(result[key]), (name, key)
-                assert text.strip() == result.get("display", {}).get(key, data_value(result[key])), (name, key)
+                shown_text = result.get("display", {}).get(key, data_value(result[key]))
+                assert text.strip() == shown_text, (name, key)
             assert form_of(page, name).locator("output").first.is_visible()
     finally:
         context.close()
@@ -148,7 +150,8 @@ def test_own_numbers_then_a_bad_value_then_corrected(page, base_url, name, lang)
     assert not wrong["ok"]
     message = next(e["message"] for e in wrong["errors"] if e["field"] == field)
     el = form.locator(f'[name="{field}"]:not([disabled])').nth(index)
-    page.wait_for_function("e => e.getAttribute('aria-invalid') === 'true'", arg=el.element_handle(), timeout=READY_TIMEOUT)
+    page.wait_for_function("e => e.getAttribute('aria-invalid') === 'true'", arg=el.element_handle(),
+                           timeout=READY_TIMEOUT)
     described = el.get_attribute("aria-describedby").split()
     texts = [page.locator(f"#{i}").text_content() for i in described]
     assert message in texts
@@ -165,7 +168,8 @@ def test_own_numbers_then_a_bad_value_then_corrected(page, base_url, name, lang)
     wait_outputs(page, name, answer["result"])
     assert el.get_attribute("aria-invalid") is None
     assert form.locator(".yqxs-error").count() == 0
-    assert form.locator(f"output[name={key}]").get_attribute("data-value") == data_value(answer["result"][key])
+    value = form.locator(f"output[name={key}]").get_attribute("data-value")
+    assert value == data_value(answer["result"][key])
     assert page.locator("[data-status]").first.get_attribute("data-state") == "ready"
 
 
@@ -174,7 +178,8 @@ def test_own_numbers_then_a_bad_value_then_corrected(page, base_url, name, lang)
 def test_guide_page_without_a_widget_loads_no_pyodide(page, base_url):
     page.goto(base_url + "/guide/prepare/")
     page.wait_for_load_state("networkidle")
-    loaded = [u for u in page.watch.requests if "/pyodide/" in u or u.endswith(("/widgets.js", "/worker.js", ".whl"))]
+    loaded = [u for u in page.watch.requests
+              if "/pyodide/" in u or u.endswith(("/widgets.js", "/worker.js", ".whl"))]
     assert loaded == []
     assert page.evaluate("typeof window.YQXS") == "undefined"
 
@@ -217,14 +222,16 @@ def test_remembered_input_survives_reload_and_script_switch_and_forget_clears_it
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('yqxs:'))") == []
     assert not form.locator("[data-action=remember]").is_checked()
     page.reload()
-    assert form_of(page, "budget").locator('[name="income"]').nth(0).input_value() == api.EXAMPLES["budget"]["income"][0]
+    income = form_of(page, "budget").locator('[name="income"]').nth(0).input_value()
+    assert income == api.EXAMPLES["budget"]["income"][0]
 
 
 def test_nothing_is_stored_without_opting_in(page, base_url):
     page.goto(url(base_url, "zh", "penalty"))
     form = form_of(page, "penalty")
     form.locator('[name="days"]').fill("33")
-    wait_outputs(page, "penalty", api.run("penalty", with_values("penalty", "zh", [("days", 0, "33")]))["result"])
+    answer = api.run("penalty", with_values("penalty", "zh", [("days", 0, "33")]))
+    wait_outputs(page, "penalty", answer["result"])
     assert page.evaluate("localStorage.length") == 0
 
 
@@ -245,7 +252,7 @@ def test_schedule_csv_download_has_a_bom_and_calcs_rows(page, base_url, tmp_path
     lines = data[3:].decode("utf-8").strip().split("\r\n")
     assert lines[0].split(",") == [c["label"] for c in answer["columns"]]
     assert len(lines) == 1 + len(answer["rows"]) == 7
-    for line, row in zip(lines[1:], answer["rows"]):
+    for line, row in zip(lines[1:], answer["rows"], strict=True):
         assert line.split(",") == [row[c["key"]] for c in answer["columns"]]
     assert info.value.suggested_filename.endswith(".csv")
 
@@ -258,11 +265,13 @@ def test_blocked_wasm_shows_a_message_and_retry_and_keeps_the_example(browser, b
     offsite = []
     try:
         page = context.new_page()
-        page.on("request", lambda r: offsite.append(r.url) if urlparse(r.url).hostname not in LOOPBACK else None)
+        page.on("request", lambda r: offsite.append(r.url)
+                if urlparse(r.url).hostname not in LOOPBACK else None)
         page.route("**/pyodide.asm.wasm", lambda route: route.abort())
         page.goto(url(base_url, lang, "payoff"))
         status = page.locator("[data-status]").first
-        page.wait_for_function("s => s.dataset.state === 'failed'", arg=status.element_handle(), timeout=READY_TIMEOUT)
+        page.wait_for_function("s => s.dataset.state === 'failed'", arg=status.element_handle(),
+                               timeout=READY_TIMEOUT)
         strings = json.loads(page.locator("script[data-yqxs-strings]").first.text_content())
         assert status.locator("[data-status-text]").text_content() == strings["failed"]
         assert ("浏览器" if lang == "zh" else "瀏覽器") in strings["failed"]
@@ -274,7 +283,8 @@ def test_blocked_wasm_shows_a_message_and_retry_and_keeps_the_example(browser, b
         # Retry once the network is back: the calculator starts.
         page.unroute("**/pyodide.asm.wasm")
         retry.click()
-        page.wait_for_function("s => s.dataset.state === 'ready'", arg=status.element_handle(), timeout=READY_TIMEOUT)
+        page.wait_for_function("s => s.dataset.state === 'ready'", arg=status.element_handle(),
+                               timeout=READY_TIMEOUT)
         assert offsite == []
     finally:
         context.close()
@@ -310,6 +320,7 @@ def test_warm_start_from_the_snapshot_answers_like_cpython(fresh_page, base_url)
     assert page.evaluate("YQXS.startedFrom()") == "snapshot"
     vectors = [(n, api.example(n, lang), lang) for lang in LANGS for n in api.EXAMPLES]
     vectors += [("payoff", {"principal": "1万", "monthly_payment": "10", "annual_rate": "24"}, "zh-Hant")]
-    got = page.evaluate("vs => Promise.all(vs.map(([n, p, l]) => YQXS.run(n, p, l)))", [list(v) for v in vectors])
-    want = [json.loads(json.dumps(api.run(n, p, l))) for n, p, l in vectors]
+    got = page.evaluate("vs => Promise.all(vs.map(([n, p, l]) => YQXS.run(n, p, l)))",
+                        [list(v) for v in vectors])
+    want = [json.loads(json.dumps(api.run(n, p, lang))) for n, p, lang in vectors]
     assert got == want
