@@ -16,7 +16,7 @@
   viewport, in both scripts; the tool cards come after them; and the room for the triage
   form (`#triage`) is on the page.
 - The hotline numbers printed on the home page are the ones in calc.rules.HOTLINES, and
-  the page's source types none of them (each is a `[[rule:HOTLINES[i].number]]` marker).
+  the page's source types none of them (each is a `[[rule:HOTLINE["…"].number]]` marker).
 
 axe is injected as in test_a11y.py (an init script; the page's CSP stays enforced).
 """
@@ -233,7 +233,7 @@ def test_home_hotlines_are_the_ones_in_calc_rules(tab, base_url, url):
     known = {h.number for h in rules.HOTLINES}
     assert {"12356", "110"} <= set(tels), tels
     assert set(tels) <= known, f"numbers not in calc.rules.HOTLINES: {set(tels) - known}"
-    # ...and the page's source types none of them: each is a [[rule:HOTLINES[i].number]].
+    # ...and the page's source types none of them: each is a [[rule:HOTLINE["…"].number]] marker.
     source = (ROOT / "docs" / ("index.zh-Hant.md" if "zh-Hant" in url else "index.md")).read_text(
         encoding="utf-8")
     typed = sorted(n for n in known if re.search(rf"(?<![\d\[]){re.escape(n)}(?!\d)", source))
