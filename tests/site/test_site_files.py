@@ -73,7 +73,8 @@ def generated(site: Path) -> set[str]:
     dist = Path(os.environ.get("DIST_DIR") or ROOT / "dist")
     (wheel,) = dist.glob("calc-*-py3-none-any.whl")
     wheel_name = f"calc-{hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}.whl"
-    per_script = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+    per_script = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
+                  "manifest.webmanifest"}  # hooks/pwa.py
     return (per_script | {f"{HANT}/{f}" for f in per_script}
             | {"_headers", "robots.txt", "assets/vendor/resize-observer.js"}
             | {f"pyodide/{version}/{f}" for f in (*PYODIDE_FILES, wheel_name)})
