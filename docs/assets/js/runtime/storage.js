@@ -19,8 +19,15 @@ export function enabled(form) {
   return Boolean(form.querySelector("[data-action=remember]")?.checked);
 }
 
+let persistAsked = false; // navigator.storage.persist(): asked once, only after the reader opts in
+
 export function save(form, params) {
-  if (enabled(form)) store.set(key(form), JSON.stringify({ v: 1, fields: params || readForm(form) }));
+  if (!enabled(form)) return;
+  store.set(key(form), JSON.stringify({ v: 1, fields: params || readForm(form) }));
+  if (!persistAsked && navigator.storage?.persist) {
+    persistAsked = true; // the browser should not evict what the reader chose to keep
+    navigator.storage.persist().catch(() => {});
+  }
 }
 
 /** The fields saved for calculator `name` (by this or another page), or null. */
