@@ -87,6 +87,33 @@ EDGE_CASES: list[tuple[str, object]] = [
     ("card", {"balance": "10000", "paid": "10000"}),  # paid in full: nothing
     ("card", {"balance": "1000亿", "daily_rate": "2", "late_fee_rate": "100", "months": "60"}),  # too large
     ("card", {"balance": "abc", "paid": "-1", "daily_rate": "月息1%", "grace_days": "50", "months": "0"}),
+    # plan and the six letters (issue 12)
+    (
+        "plan",
+        {
+            "lender": ["卡", "网贷", "房贷"],
+            "kind": ["信用卡", "online_loan", "mortgage"],
+            "balance": ["5.2万", "9000", "30万"],
+            "annual_rate": ["日息0.05%", "24", "4"],
+            "min_payment": ["2600", "900", "2000"],
+            "days_overdue": ["95", "20", "0"],
+            "sued": ["no", "yes", "no"],
+            "due_day": ["31", "", "5"],
+            "income": ["9000"],
+            "expense": ["2800"],
+            "today": "2026-01-31",
+        },
+    ),
+    ("plan", {"lender": ["a"], "balance": ["x"], "income": ["y"], "sued": ["maybe"], "due_day": ["32"]}),
+    ("letter", {"kind": "complaint", "complaint_to": "local_regulator", "what_happened": "晚上打给同事"}),
+    (
+        "letter",
+        {"kind": "debt_proof", "debt_source": "guaranteed", "amount": "3.2万", "account_last4": "0042"},
+    ),
+    ("letter", {"kind": "credit_dispute", "date": "2026-12-01"}),
+    ("letter", {"kind": "stop_third_party"}),
+    ("letter", {"kind": "confirm", "agreed": "停息，分36期"}),
+    ("letter", {"kind": "bogus"}),
     ("nope", {}),
     ("payoff", {"principal": ["1", "2"]}),
     ("payoff", {"principal": 5, "monthly_payment": True}),

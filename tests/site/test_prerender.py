@@ -9,7 +9,7 @@ from pathlib import Path
 
 from calc import api
 
-CALCULATOR_WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage")
+CALCULATOR_WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage", "plan")
 
 
 class Forms(HTMLParser):
