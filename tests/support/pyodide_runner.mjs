@@ -30,6 +30,12 @@ if (stdlib) {
   Object.assign(options, { stdLibURL: path.resolve(stdlib), lockFileContents: { info: lock.info, packages: {} } });
 }
 const pyodide = await loadPyodide(options);
+// A Python error is reported by its message alone (node's own report of an uncaught error
+// prints the minified runtime's whole first line, and the pipe may be cut before the end).
+process.on("uncaughtException", (err) => {
+  process.stderr.write(`${err && err.message ? err.message : err}\n`);
+  process.exitCode = 1;
+});
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.runPython(`
 import json
