@@ -4,8 +4,14 @@
   changes with the version and can be cached forever.
 - The calc wheel, built into dist/ (or DIST_DIR) by scripts/build, goes beside them as
   calc-<sha256[:12]>.whl: a new wheel is a new URL.
-- on_config tells the templates both (config.extra.pyodide_path and .calc_wheel, read by
-  overrides/main.html).
+- The trimmed standard library (scripts/trim_stdlib.py: only the modules calc and Pyodide's
+  boot import, found by running them; STORED entries, so the host's brotli compresses it,
+  2.49 MB -> about 0.57 MB on the wire) goes beside them as python_stdlib-<sha256[:12]>.zip:
+  its content can change within one Pyodide version (calc imports something new), so its
+  name does. The worker passes it to loadPyodide as stdLibURL. Pyodide's full zip and lock
+  stay beside it for anything that starts stock Pyodide from this directory.
+- on_config tells the templates all three (config.extra.pyodide_path, .calc_wheel and
+  .calc_stdlib, read by overrides/main.html).
 """
 
 from __future__ import annotations
@@ -15,8 +21,10 @@ import json
 import os
 from pathlib import Path
 
-from _common import ROOT, site_root
+from _common import ROOT, build_state, site_root
 from mkdocs.plugins import event_priority
+
+from scripts import trim_stdlib
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
@@ -47,20 +55,30 @@ def wheel_url_name() -> str:
     return f"calc-{digest}.whl"
 
 
-def copy_runtime(site: Path) -> None:
+def stdlib_zip(config) -> tuple[str, bytes]:
+    """The trimmed stdlib's file name (with its content hash) and bytes, made once a build."""
+    def make():
+        data = trim_stdlib.cached_trimmed_zip(calc_wheel())
+        return f"python_stdlib-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+    return build_state(config, "stdlib_zip", make)
+
+
+def copy_runtime(site: Path, stdlib: tuple[str, bytes]) -> None:
     target = site / runtime_dir()
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         (target / name).write_bytes((PYODIDE / name).read_bytes())
     (target / wheel_url_name()).write_bytes(calc_wheel().read_bytes())
+    (target / stdlib[0]).write_bytes(stdlib[1])
 
 
 def on_config(config):
     config.extra["pyodide_path"] = runtime_dir()
     config.extra["calc_wheel"] = wheel_url_name()
+    config.extra["calc_stdlib"] = stdlib_zip(config)[0]
     return config
 
 
 @event_priority(-200)
 def on_post_build(config):
-    copy_runtime(site_root(config))
+    copy_runtime(site_root(config), stdlib_zip(config))

@@ -73,11 +73,15 @@ def generated(site: Path) -> set[str]:
     dist = Path(os.environ.get("DIST_DIR") or ROOT / "dist")
     (wheel,) = dist.glob("calc-*-py3-none-any.whl")
     wheel_name = f"calc-{hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}.whl"
+    # hooks/runtime.py: the trimmed stdlib, named by its content (one, whatever its hash)
+    stdlibs = sorted((site / "pyodide" / version).glob("python_stdlib-*.zip"))
+    assert len(stdlibs) == 1, stdlibs
+    stdlib_name = f"python_stdlib-{hashlib.sha256(stdlibs[0].read_bytes()).hexdigest()[:12]}.zip"
     per_script = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
                   "manifest.webmanifest"}  # hooks/pwa.py
     return (per_script | {f"{HANT}/{f}" for f in per_script}
             | {"_headers", "robots.txt", "assets/vendor/resize-observer.js"}
-            | {f"pyodide/{version}/{f}" for f in (*PYODIDE_FILES, wheel_name)})
+            | {f"pyodide/{version}/{f}" for f in (*PYODIDE_FILES, wheel_name, stdlib_name)})
 
 
 def expected_originals(site: Path) -> set[str]:
