@@ -17,9 +17,9 @@
 import { announce, copyText, csvTable, download, fill, json, strings } from "../lib/common.js";
 import { clearErrors, showErrors } from "../lib/fields.js";
 import { drawCharts } from "./charts.js";
-import { PAGE_LANG, run } from "./client.js";
+import { PAGE_LANG, run, state as runtimeState } from "./client.js";
 import { addRow, applyConditions, fillToday, readForm, removeRow, typedBeforeMount } from "./form.js";
-import { blankOutputs, renderResult } from "./render.js";
+import { blankOutputs, markPending, renderResult } from "./render.js";
 import { bindStatus } from "./status.js";
 import * as storage from "./storage.js";
 
@@ -51,6 +51,14 @@ export function onResult(form, fn) {
   if (answer) fn(answer);
 }
 
+/** Nothing stale can be acted on (render.js markPending): the results on screen are not
+ *  for the current input while `state` holds; the line says why, in the page's script. */
+function pending(form, state) {
+  if (state === "coming" && !form.yqxsAnswer) state = runtimeState() === "ready" ? "coming" : "example";
+  if (state && runtimeState() === "failed") state = "failed";
+  markPending(form, state, state ? texts(form)[`pending_${state}`] : "");
+}
+
 function show(form, answer) {
   form.yqxsAnswer = answer;
   if (answer.ok) {
@@ -70,6 +78,9 @@ function show(form, answer) {
     const n = (answer.errors || []).length;
     announce(live(form), fill(n === 1 ? s.errors_one : s.errors_many, { n }) + " " + answer.errors.map((e) => e.message).join(" "));
   }
+  // After the results are drawn (new rows' buttons too); newer input already waiting means
+  // what is shown now is not for it either.
+  pending(form, form.dirty ? "coming" : answer.ok ? "" : "error");
   form.dispatchEvent(new CustomEvent(RESULT_EVENT, { detail: answer, bubbles: true }));
 }
 
@@ -79,6 +90,7 @@ function show(form, answer) {
 /** Compute the form's answer for its current values; resolves when it is shown. */
 export function recompute(form) {
   if (!form.dataset.calc) return Promise.resolve();
+  if (form.dataset.pending !== "error") pending(form, "coming");
   if (form.busy) {
     form.dirty = true;
     return form.busy;
@@ -88,7 +100,8 @@ export function recompute(form) {
   form.busy = run(form.dataset.calc, params, lang(form))
     .then((answer) => show(form, answer))
     .catch(() => {
-      /* the status line already says the runtime failed; the example stays visible */
+      /* the status line already says the runtime failed; the example stays, marked as such */
+      pending(form, "failed");
     })
     .finally(() => {
       form.busy = null;

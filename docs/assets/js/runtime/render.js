@@ -107,3 +107,70 @@ export function blankOutputs(form) {
     out.textContent = "—";
   }
 }
+
+// ------------------------------------------------------------------ pending (nothing stale)
+// A form whose shown results are not (yet, or any longer) for its current input carries
+// data-pending (DESIGN "pending"): "example" (the build's worked example while the runtime
+// starts), "coming" (the answer for the new input is being computed), "error" (the input
+// has an error), "failed" (the runtime could not start). Then:
+//   - every results block of the widget (.yqxs-results, and the widget's .yqxs-section
+//     blocks outside the form) gets data-stale (dimmed by widgets.css), and the first one
+//     starts with a line saying why: [data-pending-note] > [data-pending-text] and an empty
+//     [data-pending-detail], the hook for more (e.g. how much is left to download);
+//   - every button that acts on the results (any button[data-action] of the widget except
+//     those that edit the input, below) gets disabled + aria-disabled="true" until the
+//     answer for the current input is shown. Only the buttons disabled here are enabled again.
+
+const INPUT_ACTIONS = new Set(["add-row", "remove-row", "remember", "forget", "retry", "use-budget"]);
+
+function resultBlocks(root, form) {
+  return [...root.querySelectorAll(".yqxs-results, .yqxs-section")].filter((el) => !el.contains(form));
+}
+
+function resultButtons(root) {
+  return [...root.querySelectorAll("button[data-action]")].filter((b) => !INPUT_ACTIONS.has(b.dataset.action) && !b.hasAttribute("data-acts-on-input"));
+}
+
+/** Mark form's results as not for its current input (state "example" | "coming" | "error" |
+ *  "failed", with text the note's line), or ("" ) as its answer again. */
+export function markPending(form, state, text) {
+  const root = form.closest("[data-widget]") || form;
+  const blocks = resultBlocks(root, form);
+  if (!state) {
+    form.removeAttribute("data-pending");
+    for (const block of blocks) block.removeAttribute("data-stale");
+    root.querySelectorAll("[data-pending-note]").forEach((note) => { note.hidden = true; });
+    for (const button of root.querySelectorAll("button[data-pending-disabled]")) {
+      button.disabled = false;
+      button.removeAttribute("aria-disabled");
+      button.removeAttribute("data-pending-disabled");
+    }
+    return;
+  }
+  form.dataset.pending = state;
+  for (const block of blocks) block.dataset.stale = state;
+  const first = blocks[0];
+  if (first) {
+    let note = first.querySelector(":scope > [data-pending-note]");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "yqxs-pending-note";
+      note.setAttribute("data-pending-note", "");
+      const line = document.createElement("span");
+      line.setAttribute("data-pending-text", "");
+      const detail = document.createElement("span");
+      detail.setAttribute("data-pending-detail", "");
+      note.append(line, " ", detail);
+      first.prepend(note);
+    }
+    note.dataset.state = state;
+    note.querySelector("[data-pending-text]").textContent = text || "";
+    note.hidden = false;
+  }
+  for (const button of resultButtons(root)) {
+    if (button.disabled && !button.hasAttribute("data-pending-disabled")) continue; // disabled for its own reason
+    button.disabled = true;
+    button.setAttribute("aria-disabled", "true");
+    button.setAttribute("data-pending-disabled", "");
+  }
+}
