@@ -88,7 +88,7 @@ function setup(root) {
 
   root.addEventListener("click", (event) => {
     const button = event.target.closest("[data-action=debts-csv], [data-action=debts-ics]");
-    if (!button || !result) return;
+    if (!button || !result || form.hasAttribute("data-pending")) return; // nothing stale is exported
     const key = orderChoice.value;
     const lines = (result.chart && result.chart[key]) || [];
     if (button.dataset.action === "debts-csv") {

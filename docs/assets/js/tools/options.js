@@ -79,7 +79,7 @@ function setup(root) {
   // One button per plan: carry it to the letter page.
   tbody.addEventListener("click", (event) => {
     const button = event.target.closest("[data-action=use-plan]");
-    if (!button) return;
+    if (!button || form.hasAttribute("data-pending")) return; // never a plan for other numbers
     const plan = planFromRow(button.closest("tr"), owedOut?.dataset.value || "");
     if (plan.lump_sum) plan.proposal = fill(S.lump_proposal, { amount: plan.monthly_payment, label: plan.label });
     try { sessionStorage.setItem(PLAN_KEY, JSON.stringify(plan)); } catch { /* the letter then starts empty */ }
@@ -88,6 +88,7 @@ function setup(root) {
 
   // The .ics of the chosen plan.
   root.querySelector("[data-action=download-ics]").addEventListener("click", () => {
+    if (form.hasAttribute("data-pending")) return; // the plans shown are not for the input
     const row = tbody.querySelector(`tr[data-item][data-key="${CSS.escape(select.value)}"]`);
     setFieldError(start, "");
     if (!row) { icsStatus.textContent = S.ics_no_plan; return; }
