@@ -178,13 +178,11 @@ def _identity(
             values[field] = parse_text(value, field, False, rules.MAX_FIELD_LENGTH) or BLANK
         except InputError as err:
             errors.append(err)
-    if account_last4 in (None, "") or (isinstance(account_last4, str) and not account_last4.strip()):
-        values["last4"] = BLANK
-    else:
-        try:
-            values["last4"] = parse_last4(account_last4)
-        except InputError as err:
-            errors.append(err)
+    try:
+        blank = parse_text(account_last4, "account_last4", False, rules.MAX_FIELD_LENGTH) == ""
+        values["last4"] = BLANK if blank else parse_last4(account_last4)
+    except InputError as err:
+        errors.append(err)
     return values
 
 
