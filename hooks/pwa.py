@@ -39,12 +39,19 @@ MANIFESTS = {
 }
 
 
+# Shipped for stock Pyodide only (hooks/runtime.py): our worker loads the trimmed
+# python_stdlib-<hash>.zip and an empty lock, so the worker never keeps these.
+STOCK_ONLY = {"python_stdlib.zip", "pyodide-lock.json"}
+
+
 def runtime_files(site: Path) -> tuple[str, list[str]]:
-    """The Pyodide version and the runtime's files (site paths), precompressed copies aside."""
+    """The Pyodide version and the runtime files our worker loads (site paths): precompressed
+    copies aside, and stock Pyodide's own stdlib and lock when the trimmed stdlib is there."""
     (folder,) = sorted((site / "pyodide").iterdir())
-    files = sorted(p.relative_to(site).as_posix() for p in folder.iterdir()
-                   if p.is_file() and p.suffix not in {".br", ".gz"})
-    return folder.name, files
+    names = {p.name for p in folder.iterdir() if p.is_file() and p.suffix not in {".br", ".gz"}}
+    if any(n.startswith("python_stdlib-") for n in names):
+        names -= STOCK_ONLY
+    return folder.name, sorted(f"pyodide/{folder.name}/{n}" for n in names)
 
 
 def write_worker(site: Path) -> None:
