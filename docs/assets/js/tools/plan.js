@@ -1,0 +1,143 @@
+// plan (我的还款行动计划): more on top of the widget runtime, which computes the plan and fills
+// its outputs and lists. Here:
+//  - the share link ([data-action=share-link], DESIGN "share"): the whole form's input goes
+//    into the page URL's #fragment, compressed (CompressionStream "deflate-raw", then
+//    base64url; plain base64url JSON where the browser has no CompressionStream). A browser
+//    never sends a #fragment to a server, so no request carries what the reader typed; anyone
+//    who has the link sees the plan (the page says both beside the button). Opening such a
+//    link restores the form and computes it.
+//  - carrying data in: the debts rows and the budget's income/expense rows, only from what
+//    the reader chose to keep on this device (runtime/storage.js "yqxs:calc:debts" and
+//    "yqxs:calc:budget", written only when "remember" was ticked on that page).
+
+import { announce, copyText, strings } from "../lib/common.js";
+import { onWidget } from "../lib/mount.js";
+import { recompute } from "../runtime/calculator.js";
+import { readForm, resizeRows } from "../runtime/form.js";
+import * as storage from "../runtime/storage.js";
+
+const PREFIX = "plan=";
+const MAX_FRAGMENT = 60000; // a hostile link cannot make us inflate without bound
+
+const toB64url = (bytes) => {
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+};
+const fromB64url = (text) => {
+  const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+};
+const canDeflate = () => typeof CompressionStream === "function" && typeof DecompressionStream === "function";
+
+async function through(bytes, stream) {
+  const out = new Blob([bytes]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+/** The fields as a fragment: "plan=d.<base64url deflate-raw JSON>" or "plan=j.<base64url JSON>". */
+export async function encode(fields) {
+  const raw = new TextEncoder().encode(JSON.stringify({ v: 1, fields }));
+  if (canDeflate()) {
+    try { return `${PREFIX}d.${toB64url(await through(raw, new CompressionStream("deflate-raw")))}`; } catch { /* plain */ }
+  }
+  return `${PREFIX}j.${toB64url(raw)}`;
+}
+
+/** The fields of a fragment made by encode(), or null. */
+export async function decode(hash) {
+  const text = String(hash || "").replace(/^#/, "");
+  if (!text.startsWith(PREFIX) || text.length > MAX_FRAGMENT) return null;
+  const [mode, body] = [text.slice(PREFIX.length, PREFIX.length + 1), text.slice(PREFIX.length + 2)];
+  try {
+    let bytes = fromB64url(body);
+    if (mode === "d") bytes = await through(bytes, new DecompressionStream("deflate-raw"));
+    else if (mode !== "j") return null;
+    const data = JSON.parse(new TextDecoder().decode(bytes));
+    return data && data.v === 1 && data.fields && typeof data.fields === "object" ? data.fields : null;
+  } catch {
+    return null;
+  }
+}
+
+const clean = (v) => (typeof v === "string" ? v.slice(0, 200) : "");
+
+/** Put `fields` (name -> string or list of strings) into the form: as many rows as the
+ *  lists have items, then each control's value. Only names the form has are touched. */
+function fillForm(form, fields, only) {
+  const names = (box) => new Set([...box.querySelectorAll("[data-row] [name]")].map((e) => e.name));
+  resizeRows(form, (box) => {
+    const mine = [...names(box)];
+    if (only && !mine.some((n) => only.includes(n))) return box.querySelectorAll("[data-row]").length;
+    return Math.max(1, ...mine.map((n) => (Array.isArray(fields[n]) ? fields[n].length : 0)));
+  });
+  const seen = {};
+  for (const el of form.elements) {
+    if (!el.name || !(el.name in fields) || (only && !only.includes(el.name))) continue;
+    if (el.type === "file" || el.type === "button" || el.type === "checkbox" || el.type === "radio") continue;
+    let value = fields[el.name];
+    if (Array.isArray(value)) {
+      const i = (seen[el.name] = (seen[el.name] ?? -1) + 1);
+      value = value[i] ?? "";
+    }
+    value = clean(value);
+    if (el.tagName === "SELECT" && ![...el.options].some((o) => o.value === value)) continue;
+    el.value = value;
+  }
+  // Rows whose lists were shorter (a debts row has no "sued" or "due_day"): the blanks.
+  for (const name of only || []) {
+    if (Array.isArray(fields[name])) continue;
+    for (const el of form.querySelectorAll(`[data-row] [name="${name}"]`)) if (el.tagName !== "SELECT") el.value = "";
+  }
+}
+
+const DEBT_FIELDS = ["lender", "kind", "balance", "annual_rate", "min_payment", "days_overdue"];
+const BUDGET_FIELDS = ["income", "income_label", "expense", "expense_label"];
+
+function setup(root) {
+  const form = root.querySelector('form[data-calc="plan"]');
+  if (!form) return;
+  const S = strings(root);
+  const status = root.querySelector("[data-share-status]");
+  const linkBox = root.querySelector("[data-share-url]");
+
+  // Opening a share link: restore, then compute (the link is the reader's, not stored).
+  decode(location.hash).then((fields) => {
+    if (!fields) return;
+    fillForm(form, fields);
+    recompute(form);
+    announce(status, S.share_restored || "");
+  });
+
+  // Carry in what the reader kept on this device (opted in on the debts / budget page).
+  for (const [name, only] of [["debts", DEBT_FIELDS], ["budget", BUDGET_FIELDS]]) {
+    const button = root.querySelector(`[data-action=plan-from-${name}]`);
+    if (!button) continue;
+    const saved = storage.load(name);
+    button.hidden = !saved;
+    button.addEventListener("click", () => {
+      const fields = storage.load(name);
+      if (!fields) return;
+      fillForm(form, fields, only);
+      recompute(form);
+      announce(status, S[`from_${name}`] || "");
+    });
+  }
+
+  root.addEventListener("click", async (event) => {
+    const button = event.target.closest("[data-action=share-link]");
+    if (!button) return;
+    const fragment = await encode(readForm(form));
+    // No navigation and no request: only the address bar changes.
+    history.replaceState(history.state, "", `${location.pathname}${location.search}#${fragment}`);
+    const link = location.href;
+    if (linkBox) {
+      linkBox.value = link;
+      linkBox.hidden = false;
+    }
+    const ok = await copyText(link);
+    announce(status, (ok ? S.share_copied : S.share_offered) || "");
+  });
+}
+
+onWidget("plan", setup);
