@@ -22,15 +22,29 @@
 // of 2.49 MB); our own pure-Python calc wheel is fetched and unpacked with `unpackArchive`
 // (no micropip, no network).
 //
-// Warm start: after the first cold start we keep a Pyodide memory snapshot (the heap right
-// after `import calc.api`, before any reader's input has been seen, so it holds none) in
-// Cache Storage, keyed by the Pyodide version and the wheel's hashed file name. The next
-// visit restores it instead of booting Python again (~0.2 s instead of ~2.5 s). The
+// Warm start: a cold start keeps a Pyodide memory snapshot (the heap with calc imported) in
+// Cache Storage, gzipped (CompressionStream: 31 MB of heap, half zero pages, store as a few
+// MB), keyed by the Pyodide version and the wheel's and stdlib's hashed file names. The next
+// visit restores it through DecompressionStream instead of booting Python again. The
 // snapshot API is experimental (`_makeSnapshot`/`_loadSnapshot`/`makeMemorySnapshot`): it
 // is used only with the pinned version below, and any failure falls back to a normal start.
+//
+// Answer first (issue 13): the reader's first answer is never delayed by the snapshot. It is
+// taken in idle time (IDLE_MS after the last request, none queued), from this same runtime,
+// and only if that runtime has seen no reader input: every request it answered so far was
+// a calculator's worked example (compared in JS with calc.api.example, so the reader's
+// params are never handed to Python for the check), or none at all. A runtime that has
+// parsed anything the reader typed makes no snapshot (its freed heap could still hold it);
+// the next visit that starts before any typing does. We chose this over snapshotting before
+// the first run (what delayed the first answer) and over a second, fresh runtime in idle
+// time (another ~30 MB heap and a full boot on a phone's CPU while the reader works).
 
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7"; // the version the snapshot path was tested with
 const SNAPSHOT_CACHE_PREFIX = "yqxs-pyodide-snapshot-";
+const IDLE_MS = 400; // quiet time after the last request before the snapshot is taken
+// A restore sets the new heap to the snapshot's size (pyodide#6254: a snapshot larger than
+// the heap it can start with throws): a stored entry is size-checked before any restore.
+const SNAPSHOT_MAX_BYTES = 256 * 1024 * 1024;
 // The pinned Pyodide's lock ABI (node_modules/pyodide/pyodide-lock.json info.abi_version;
 // tests/parity/test_trimmed_stdlib.py holds them equal). Another version fetches its lock.
 const EMPTY_LOCK = {
@@ -125,20 +139,49 @@ async function openSnapshotCache(version) {
 
 async function readSnapshot(cache, key) {
   if (!cache) return null;
+  let hit;
   try {
-    const hit = await cache.match(key);
-    if (!hit) post({ type: "notice", message: "no snapshot stored yet: cold start" });
-    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+    hit = await cache.match(key);
   } catch (err) {
     post({ type: "notice", message: `snapshot not readable: ${err}` });
     return null;
   }
+  if (!hit) {
+    post({ type: "notice", message: "no snapshot stored yet: cold start" });
+    return null;
+  }
+  try {
+    const raw = Number(hit.headers.get("X-Raw-Length"));
+    const heap = Number(hit.headers.get("X-Heap-Length"));
+    // Check the size before restoring (pyodide#6254): the raw heap must fit the heap it was
+    // taken from and our bound, or the restore throws; such an entry is deleted.
+    // (The snapshot is the heap plus Pyodide's own serialized state, so a little larger than
+    // the heap: the bound is SNAPSHOT_MAX_BYTES, and the recorded lengths must be sane.)
+    if (hit.headers.get("X-Encoding") !== "gzip" || !(raw > 0) || !(heap > 0) || raw > SNAPSHOT_MAX_BYTES) {
+      throw new Error(`snapshot entry unusable (raw ${raw}, heap ${heap})`);
+    }
+    const bytes = new Uint8Array(await new Response(hit.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    if (bytes.length !== raw) throw new Error(`snapshot is ${bytes.length} bytes, expected ${raw}`);
+    return bytes;
+  } catch (err) {
+    post({ type: "notice", message: `snapshot not usable, starting normally: ${err}` });
+    await forgetSnapshot(cache, key);
+    return null;
+  }
 }
 
-async function storeSnapshot(cache, key, bytes, version) {
+async function storeSnapshot(cache, key, bytes, heapLength, version) {
   if (!cache) return;
   try {
-    await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    if (bytes.length > SNAPSHOT_MAX_BYTES) throw new Error(`too large: ${bytes.length}`);
+    const gz = await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
+    const headers = {
+      "Content-Type": "application/octet-stream",
+      "X-Encoding": "gzip", // the body is gzip bytes (not a transfer encoding)
+      "X-Raw-Length": String(bytes.length),
+      "X-Heap-Length": String(heapLength),
+    };
+    await cache.put(key, new Response(gz, { headers }));
     // Keep one snapshot only: drop older wheels' and older versions' entries.
     for (const request of await cache.keys()) {
       if (request.url !== key) await cache.delete(request);
@@ -148,7 +191,7 @@ async function storeSnapshot(cache, key, bytes, version) {
         await caches.delete(name);
       }
     }
-    post({ type: "notice", message: "snapshot stored" });
+    post({ type: "notice", message: `snapshot stored: ${gz.byteLength} bytes gzip, ${bytes.length} raw, heap ${heapLength}` });
   } catch (err) {
     // Quota or storage errors only cost the next visit its warm start.
     post({ type: "notice", message: `snapshot not stored: ${err}` });
@@ -177,6 +220,9 @@ def _yqxs_check():
     # proves the restored heap and calc's data files (messages, templates) both work.
     name = calc.api.registry.CALCULATORS[0]
     return bool(calc.api.run(name, calc.api.example(name, "zh-Hant"), "zh-Hant").get("ok"))
+
+def _yqxs_example(name, lang):
+    return json.dumps(calc.api.example(name, lang), ensure_ascii=False)
 `;
 
 async function unpackWheel(pyodide, wheelURL) {
@@ -209,6 +255,8 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
       if (typeof fn !== "function" || typeof check !== "function") throw new Error("snapshot without calc");
       // Prove the restored heap and files work (an answer, not internal_error).
       if (check() !== true) throw new Error("snapshot answers wrongly");
+      // Every restore would otherwise replay the same random state (pyodide#4652).
+      pyodide.runPython("import random as _r; _r.seed(); del _r");
       startedFrom = "snapshot";
       return fn;
     } catch (err) {
@@ -223,16 +271,70 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   await unpackWheel(pyodide, wheelURL);
   pyodide.runPython(PY_SETUP);
   const fn = pyodide.globals.get("_yqxs_run");
-  if (cache) {
-    // Taken now, before any request is answered: the snapshot holds no reader input.
+  if (cache) later = { pyodide, cache, key, version };
+  return fn;
+}
+
+// ---------------------------------------------------------------- snapshot in idle time
+
+let later = null; // {pyodide, cache, key, version} while a snapshot may still be taken
+let idleTimer = 0;
+const examples = new Map(); // "name\u0000lang" -> the worked example's params as JSON
+
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+// Is this request a worked example? Asked before the request runs; calc.api.example is
+// called with the name and script only (no reader input reaches Python for the check).
+function isExample({ name, params, lang }) {
+  if (!later) return false;
+  const k = `${name}\u0000${lang}`;
+  if (!examples.has(k)) {
     try {
-      const bytes = pyodide.makeMemorySnapshot();
-      setTimeout(() => storeSnapshot(cache, key, bytes, version), 0);
-    } catch (err) {
-      post({ type: "notice", message: `snapshot not made: ${err}` });
+      const ex = later.pyodide.globals.get("_yqxs_example");
+      examples.set(k, canonical(JSON.parse(ex(String(name), String(lang || "zh")))));
+      ex.destroy();
+    } catch {
+      examples.set(k, null);
     }
   }
-  return fn;
+  return examples.get(k) !== null && examples.get(k) === canonical(params ?? {});
+}
+
+function seen(msg) {
+  if (!later) return;
+  if (!isExample(msg)) {
+    later = null; // this heap has parsed the reader's input: no snapshot from it
+    clearTimeout(idleTimer);
+    post({ type: "notice", message: "snapshot skipped: this runtime has seen the reader's input" });
+    return;
+  }
+  scheduleSnapshot();
+}
+
+function scheduleSnapshot() {
+  if (!later) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(takeSnapshot, IDLE_MS);
+}
+
+function takeSnapshot() {
+  if (!later) return;
+  if (queue.length) return scheduleSnapshot();
+  const { pyodide, cache, key, version } = later;
+  later = null;
+  try {
+    const heapLength = pyodide._module?.HEAPU8?.byteLength ?? Infinity;
+    const bytes = pyodide.makeMemorySnapshot();
+    storeSnapshot(cache, key, bytes, heapLength, version);
+  } catch (err) {
+    post({ type: "notice", message: `snapshot not made: ${err}` });
+  }
 }
 
 function answer({ id, name, params, lang }) {
@@ -252,14 +354,21 @@ self.onmessage = (event) => {
       (fn) => {
         runPy = fn;
         post({ type: "progress", step: "ready", from: startedFrom });
-        while (queue.length) answer(queue.shift());
+        while (queue.length) {
+          const msg = queue.shift();
+          seen(msg);
+          answer(msg);
+        }
+        scheduleSnapshot(); // idle now: nothing more is queued
       },
       (err) => {
         post({ type: "failed", message: String(err && err.message ? err.message : err) });
       },
     );
   } else if (msg.type === "run") {
-    if (runPy) answer(msg);
-    else queue.push(msg);
+    if (runPy) {
+      seen(msg);
+      answer(msg);
+    } else queue.push(msg);
   }
 };
