@@ -30,8 +30,7 @@ from collections import Counter
 import pytest
 
 from calc import rules
-from tests.support.quality import (
-    PHONE, ROOT, close_clean, new_context, page_id, source_pages, watched_page)
+from tests.support.quality import PHONE, ROOT, close_clean, new_context, page_id, source_pages, watched_page
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "screenshots"
@@ -46,6 +45,9 @@ KEY_QUESTIONS = [
     "guide/collection/#illegal",
 ]
 _counts: dict[str, Counter] = {"pages": Counter(), "violations": Counter()}
+
+# a second table under the same heading is numbered: 表格：标题（2）
+SUFFIXES = ("", *(f"（{n}）" for n in range(2, 10)))
 
 
 def phone_context(browser, viewport=PHONE):
@@ -132,7 +134,7 @@ def test_tables_are_named_keyboard_regions_that_scroll(tab, base_url, url):
     bad = [t for t in tables if not (t["wrapped"] and t["role"] == "region"
                                      and t["tabindex"] == "0" and t["expected"]
                                      and t["label"].startswith(t["expected"])
-                                     and t["label"][len(t["expected"]):] in ("", *(f"（{n}）" for n in range(2, 10)))
+                                     and t["label"][len(t["expected"]):] in SUFFIXES
                                      and t["scrolls_in_wrap"])]
     assert bad == [], json.dumps(bad, ensure_ascii=False, indent=1)
     assert len({t["label"] for t in tables}) == len(tables), "two tables share one name"

@@ -65,7 +65,8 @@ def nginx(built_site, tmp_path_factory):
     assert Path(BROTLI_MODULE).exists(), "libnginx-mod-http-brotli-static is missing"
     tmp = tmp_path_factory.mktemp("nginx")
     port = free_port()
-    (tmp / "yqxs.conf").write_text(operator_edit(CONF.read_text(encoding="utf-8"), port, built_site.resolve()))
+    server_block = operator_edit(CONF.read_text(encoding="utf-8"), port, built_site.resolve())
+    (tmp / "yqxs.conf").write_text(server_block)
     user = "user root;" if os.geteuid() == 0 else ""  # workers must read the build where it is
     (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user, module=BROTLI_MODULE))
     check = subprocess.run([NGINX, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
