@@ -184,3 +184,22 @@ def test_debts_rows_reach_the_plan_only_after_opting_in(page, base_url):
         "v => [...document.querySelectorAll('form[data-calc=plan] [data-items=offers] [data-field=lender]')]"
         ".some(e => e.textContent === v)", arg=DEBT, timeout=READY_TIMEOUT)
     assert not any(DEBT in u or quote(DEBT) in u for u in page.watch.requests)
+
+
+def test_each_offer_opens_its_letter_with_its_numbers_not_through_the_url(page, base_url):
+    form, result = fill_plan(page, base_url, "zh")
+    offer = next(o for o in result["offers"] if o["lender"] == LENDER)
+    link = page.locator("[data-items=offers] > [data-item]", has_text=LENDER).locator("[data-letter-link]")
+    link.click()
+    page.wait_for_url("**/tools/letter/")
+    assert "?" not in page.url and "#" not in page.url
+    letter = form_of(page, "letter")
+    page.wait_for_function(
+        "v => document.querySelector('[data-plan-status]').textContent.includes(v)", arg=LENDER,
+        timeout=READY_TIMEOUT)
+    assert letter.locator("[name=amount]").input_value() == "52345"
+    assert letter.locator("[name=monthly_payment]").input_value() == offer["monthly"]
+    assert letter.locator("[name=months]").input_value() == str(offer["months_stopped"] or offer["months"])
+    assert page.evaluate("() => sessionStorage.getItem('yqxs:plan')") is None, "read once and removed"
+    assert page.evaluate("() => localStorage.getItem('yqxs:calc:plan')") is None
+    assert typed_in(page.watch.requests, [LENDER, "52345"]) == []

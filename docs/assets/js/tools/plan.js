@@ -9,10 +9,13 @@
 //  - carrying data in: the debts rows and the budget's income/expense rows, only from what
 //    the reader chose to keep on this device (runtime/storage.js "yqxs:calc:debts" and
 //    "yqxs:calc:budget", written only when "remember" was ticked on that page).
+//  - each lender's letter: a link in its offers row; the click (the reader's choice) puts the
+//    lender, amount, monthly and months into sessionStorage PLAN_KEY, as the options tool
+//    does, for this tab only (the letter page reads it once and removes it); never the URL.
 
-import { announce, copyText, strings } from "../lib/common.js";
+import { PLAN_KEY, announce, copyText, el, strings } from "../lib/common.js";
 import { onWidget } from "../lib/mount.js";
-import { recompute } from "../runtime/calculator.js";
+import { onResult, recompute } from "../runtime/calculator.js";
 import { readForm, resizeRows } from "../runtime/form.js";
 import * as storage from "../runtime/storage.js";
 
@@ -124,7 +127,36 @@ function setup(root) {
     });
   }
 
+  // A letter link in each offers row, for the answer on screen (none while it is stale).
+  onResult(form, (answer) => {
+    const rows = root.querySelectorAll("[data-items=offers] > [data-item]");
+    rows.forEach((tr, i) => {
+      tr.querySelector("[data-letter-link]")?.remove();
+      const offer = answer.ok ? answer.result.offers?.[i] : null;
+      const cell = tr.querySelector("[data-field=text]");
+      if (!offer || !cell || !S.letter_link) return;
+      const a = el("a", S.letter_link, { href: "../letter/", "data-letter-link": "", class: "yqxs-letter-link" });
+      a.dataset.index = String(i);
+      cell.append(" ", a);
+    });
+  });
+
   root.addEventListener("click", async (event) => {
+    const letter = event.target.closest("[data-letter-link]");
+    if (letter) {
+      const i = Number(letter.dataset.index);
+      const offer = form.yqxsAnswer?.ok ? form.yqxsAnswer.result.offers?.[i] : null;
+      if (!offer || form.hasAttribute("data-pending")) { event.preventDefault(); return; }
+      const fields = readForm(form);
+      const at = Number(offer.row); // the offer's debt row (0-based)
+      const plan = {
+        label: clean(offer.lender), monthly_payment: clean(String(offer.monthly ?? "")),
+        months: clean(String(offer.months_stopped ?? offer.months ?? "")),
+        amount: clean(Number.isInteger(at) ? (fields.balance || [])[at] : ""), proposal: "", lump_sum: false,
+      };
+      try { sessionStorage.setItem(PLAN_KEY, JSON.stringify(plan)); } catch { /* the letter then starts empty */ }
+      return; // the link goes on to the letter page
+    }
     const button = event.target.closest("[data-action=share-link]");
     if (!button) return;
     const fragment = await encode(readForm(form));
