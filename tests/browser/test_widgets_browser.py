@@ -340,3 +340,34 @@ def test_warm_start_from_the_snapshot_answers_like_cpython(fresh_page, base_url)
                         [list(v) for v in vectors])
     want = [json.loads(json.dumps(api.run(n, p, lang))) for n, p, lang in vectors]
     assert got == want
+
+
+def test_a_bad_snapshot_entry_is_dropped_and_the_page_starts_normally(fresh_page, base_url):
+    """A stored snapshot that cannot be restored (not gzip) costs only the warm start: the
+    runtime deletes it, starts normally and answers as calc does."""
+    page = fresh_page
+    page.goto(url(base_url, "zh", "apr"))
+    page.wait_for_function("() => window.YQXS && YQXS.state() === 'ready'", timeout=READY_TIMEOUT)
+    spoil = (
+        "async () => { for (const n of await caches.keys()) {"
+        " if (!n.startsWith('yqxs-pyodide-snapshot-')) continue;"
+        " const c = await caches.open(n); for (const r of await c.keys()) { const h = await c.match(r);"
+        " await c.put(r, new Response(new Uint8Array([1, 2, 3]), {headers: h.headers})); return r.url; } }"
+        " return null; }")
+    key, deadline = None, time.monotonic() + 60
+    while key is None and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        key = page.evaluate(spoil)
+    assert key, "no snapshot stored within 60 s"
+    page.reload()
+    page.wait_for_function("() => window.YQXS && YQXS.state() === 'ready'", timeout=READY_TIMEOUT)
+    assert page.evaluate("YQXS.startedFrom()") == "cold"
+    params = {"principal": "1万", "monthly_payment": "500", "annual_rate": "18"}
+    got = page.evaluate("p => YQXS.run('payoff', p, 'zh')", params)
+    assert got == json.loads(json.dumps(api.run("payoff", params, "zh")))
+    # The spoilt entry is gone: deleted, or replaced by this idle runtime's new gzip snapshot.
+    page.wait_for_timeout(1000)
+    left = page.evaluate(
+        "async k => { for (const n of await caches.keys()) { const h = await (await caches.open(n)).match(k);"
+        " if (h) return (await h.arrayBuffer()).byteLength; } return 0; }", key)
+    assert left == 0 or left > 1000, left
