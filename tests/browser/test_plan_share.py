@@ -203,3 +203,19 @@ def test_each_offer_opens_its_letter_with_its_numbers_not_through_the_url(page, 
     assert page.evaluate("() => sessionStorage.getItem('yqxs:plan')") is None, "read once and removed"
     assert page.evaluate("() => localStorage.getItem('yqxs:calc:plan')") is None
     assert typed_in(page.watch.requests, [LENDER, "52345"]) == []
+
+
+def test_the_plans_actions_export_as_ics(page, base_url):
+    form, result = fill_plan(page, base_url, "zh")
+    with page.expect_download() as info:
+        page.locator("[data-action=plan-ics]").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    text = open(download.path(), encoding="utf-8").read().replace("\r\n ", "").replace("\r\n\t", "")
+    assert text.startswith("BEGIN:VCALENDAR") and text.rstrip().endswith("END:VCALENDAR")
+    dated = [a for a in result["actions"] if a["when"]]
+    assert text.count("BEGIN:VEVENT") == len(dated)
+    for action in dated:
+        assert "DTSTART;VALUE=DATE:" + action["when"].replace("-", "") in text, action
+    assert LENDER in text, "the reader's own lender names the steps"
+    assert typed_in(page.watch.requests, [LENDER, "52345"]) == []

@@ -13,11 +13,12 @@
 //    lender, amount, monthly and months into sessionStorage PLAN_KEY, as the options tool
 //    does, for this tab only (the letter page reads it once and removes it); never the URL.
 
-import { PLAN_KEY, announce, copyText, el, strings } from "../lib/common.js";
+import { PLAN_KEY, announce, copyText, download, el, strings, todayISO } from "../lib/common.js";
 import { onWidget } from "../lib/mount.js";
 import { onResult, recompute } from "../runtime/calculator.js";
 import { readForm, resizeRows } from "../runtime/form.js";
 import * as storage from "../runtime/storage.js";
+import { buildCalendar } from "./ics.js";
 
 const PREFIX = "plan=";
 const MAX_FRAGMENT = 60000; // a hostile link cannot make us inflate without bound
@@ -156,6 +157,16 @@ function setup(root) {
       };
       try { sessionStorage.setItem(PLAN_KEY, JSON.stringify(plan)); } catch { /* the letter then starts empty */ }
       return; // the link goes on to the letter page
+    }
+    if (event.target.closest("[data-action=plan-ics]")) {
+      // The plan's dated actions as an .ics (tools/ics.js); nothing stale is exported.
+      const answer = form.yqxsAnswer;
+      if (!answer?.ok || form.hasAttribute("data-pending")) { announce(status, S.ics_stale || ""); return; }
+      const events = (answer.result.actions || []).filter((a) => /^\d{4}-\d{2}-\d{2}$/.test(a.when || ""))
+        .map((a) => ({ date: a.when, summary: clean(a.text).slice(0, 120), description: clean(a.text) }));
+      download(`${S.ics_name}-${todayISO()}.ics`, buildCalendar({ name: S.ics_name, events }), "text/calendar;charset=utf-8");
+      announce(status, String(S.ics_done || "").replace("{n}", String(events.length)));
+      return;
     }
     const button = event.target.closest("[data-action=share-link]");
     if (!button) return;
