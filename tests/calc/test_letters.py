@@ -43,8 +43,18 @@ def test_the_worked_example_signs_as_no_one():
 
 
 def test_filled_fields_appear_in_their_letter():
-    r = run("letter", {"kind": "confirm", "name": "李四", "lender": "甲银行", "account_last4": "0042",
-                       "call_date": "2026年12月1日", "agent": "工号A1", "agreed": "停息，分36期，每月900元"})
+    r = run(
+        "letter",
+        {
+            "kind": "confirm",
+            "name": "李四",
+            "lender": "甲银行",
+            "account_last4": "0042",
+            "call_date": "2026年12月1日",
+            "agent": "工号A1",
+            "agreed": "停息，分36期，每月900元",
+        },
+    )
     letter = r["result"]["letter"]
     assert "李四" in letter and "甲银行" in letter and "0042" in letter and "工号A1" in letter
     assert "停息，分36期，每月900元。" in letter and BLANK not in letter.replace("____年__月__日", "")
@@ -58,8 +68,12 @@ def test_credit_dispute_names_the_20_day_reply_from_rules():
 
 
 def test_complaint_goes_where_the_reader_chooses():
-    for to, word in (("nfra", "12378"), ("local_regulator", "地方金融管理局"), ("nifa", "互联网金融协会"),
-                     ("pboc", "人民银行")):
+    for to, word in (
+        ("nfra", "12378"),
+        ("local_regulator", "地方金融管理局"),
+        ("nifa", "互联网金融协会"),
+        ("pboc", "人民银行"),
+    ):
         assert word in run("letter", {"kind": "complaint", "complaint_to": to})["result"]["letter"]
 
 
