@@ -24,7 +24,8 @@ import json
 import pytest
 
 from tests.support.quality import (
-    ROOT,
+    AXE,
+    axe_violations,
     close_clean,
     new_context,
     page_id,
@@ -34,7 +35,6 @@ from tests.support.quality import (
     watched_page,
 )
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FORMS = "form[data-calc], form[data-tool]"
 
 
@@ -45,18 +45,6 @@ def context(browser, base_url):
     ctx.add_init_script(path=str(AXE))
     yield ctx
     ctx.close()
-
-
-def axe_violations(page) -> list[dict]:
-    results = page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ['violations']});
-        return r.violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(' '),
-                                                   summary: n.failureSummary})),
-        }));
-    }""")
-    return [v for v in results if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("url", source_pages(), ids=page_id)

@@ -30,9 +30,18 @@ from collections import Counter
 import pytest
 
 from calc import rules
-from tests.support.quality import PHONE, ROOT, close_clean, new_context, page_id, source_pages, watched_page
+from tests.support.quality import (
+    AXE,
+    PHONE,
+    ROOT,
+    axe_violations,
+    close_clean,
+    new_context,
+    page_id,
+    source_pages,
+    watched_page,
+)
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "screenshots"
 PHONE_390 = {"width": 390, "height": 844}
 HOMES = ["/", "/zh-Hant/"]
@@ -67,18 +76,6 @@ def context(browser, base_url):
     print(f"\naxe at {PHONE['width']} px: {_counts['pages']['checked']} pages, "
           f"{sum(_counts['violations'].values())} serious or critical violations"
           + (f" ({by_rule})" if by_rule else ""))
-
-
-def axe_violations(page) -> list[dict]:
-    results = page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ['violations']});
-        return r.violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
-            nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(' '),
-                                                   summary: n.failureSummary})),
-        }));
-    }""")
-    return [v for v in results if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("url", source_pages(), ids=page_id)

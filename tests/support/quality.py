@@ -135,3 +135,20 @@ def wait_quiet(page, timeout: float = 15.0) -> None:
 # True once Cache Storage holds an entry (the worker's Pyodide memory snapshot).
 SNAPSHOT_STORED = ("async () => { for (const n of await caches.keys()) { const c = await caches.open(n);"
                    " if ((await c.keys()).length) return true; } return false; }")
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page (axe injected by an init
+    script, so the page's CSP stays enforced), each with its count and first five nodes."""
+    results = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+            nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(' '),
+                                                   summary: n.failureSummary})),
+        }));
+    }""")
+    return [v for v in results if v["impact"] in ("serious", "critical")]
