@@ -1,99 +1,40 @@
 """deploy/nginx.conf under Debian's nginx: the headers, the encodings, the 404 pages, and a
 calculator that computes through it.
 
-The test edits only the two lines an operator edits (listen, root), includes the block in
-a minimal nginx.conf of its own (loading the brotli static module as Debian's
-modules-enabled/ would), and starts nginx on a loopback port. ./scripts/test installs
-nginx and libnginx-mod-http-brotli-static when they are missing.
+scripts/nginx_host.py (shared with the benchmark) edits only the two lines an operator edits
+(listen, root), includes the block in a minimal nginx.conf of its own (loading the brotli
+static module as Debian's modules-enabled/ would), checks it with `nginx -t` (no warning
+allowed) and starts nginx on a loopback port. ./scripts/test installs nginx and
+libnginx-mod-http-brotli-static when they are missing.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CONF = ROOT / "deploy" / "nginx.conf"
-NGINX = "/usr/sbin/nginx"
-BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+from scripts.nginx_host import BROTLI_MODULE, CONF, NGINX, NginxHost
+
 READY_TIMEOUT = 120_000
-
-MAIN_CONF = """\
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-{user}
-load_module {module};
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/yqxs.conf;
-}}
-"""
-
-
-def operator_edit(text: str, port: int, site: Path) -> str:
-    """What the README asks of an operator: change the listen and root lines, nothing else."""
-    text, listens = re.subn(r"^(\s*)listen [^;]+;", rf"\g<1>listen 127.0.0.1:{port};", text, flags=re.M)
-    text, roots = re.subn(r"^(\s*)root [^;]+;", rf"\g<1>root {site};", text, flags=re.M)
-    assert (listens, roots) == (1, 1), "deploy/nginx.conf must have exactly one listen and one root line"
-    return text
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
-def nginx(built_site, tmp_path_factory):
+def nginx(built_site):
     assert Path(NGINX).exists(), "nginx is missing: ./scripts/test installs Debian's nginx"
     assert Path(BROTLI_MODULE).exists(), "libnginx-mod-http-brotli-static is missing"
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    server_block = operator_edit(CONF.read_text(encoding="utf-8"), port, built_site.resolve())
-    (tmp / "yqxs.conf").write_text(server_block)
-    user = "user root;" if os.geteuid() == 0 else ""  # workers must read the build where it is
-    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user, module=BROTLI_MODULE))
-    check = subprocess.run([NGINX, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                           capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    assert "[warn]" not in check.stderr and "[emerg]" not in check.stderr, check.stderr
-    proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert proc.poll() is None, proc.stderr.read().decode()
-            assert time.monotonic() < deadline, "nginx did not start listening"
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with NginxHost(built_site) as host:
+        yield host.url
 
 
-def get(url: str, encoding: str | None = None):
+def get(url: str, encoding: str | None = None, context=None):
     """(status, headers, body) without following anything or decoding the body."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=30, context=context) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as err:
         return err.code, err.headers, err.read()
@@ -152,6 +93,26 @@ def test_types_and_precompressed_encodings(nginx, built_site):
     status, headers, body = get(nginx + "/zh-Hant/", "br")
     assert headers["Content-Type"].startswith("text/html") and headers["Content-Encoding"] == "br"
     assert len(body) == (built_site / "zh-Hant" / "index.html.br").stat().st_size
+
+
+def test_the_same_block_over_tls(built_site):
+    """The benchmark's host: the block with TLS lines beside listen and a throwaway
+    certificate serves the same precompressed copies over HTTPS."""
+    import ssl
+
+    unverified = ssl.create_default_context()
+    unverified.check_hostname = False
+    unverified.verify_mode = ssl.CERT_NONE
+    runtime = runtime_path(built_site)
+    with NginxHost(built_site, https=True, access_log=True) as host:
+        assert host.url.startswith("https://127.0.0.1:")
+        status, headers, body = get(host.url + runtime + "pyodide.asm.wasm", "br", unverified)
+        assert status == 200 and headers["Content-Encoding"] == "br"
+        assert len(body) == (built_site / runtime.strip("/") / "pyodide.asm.wasm.br").stat().st_size
+        # the access log counts what went on the wire: the brotli body and its headers
+        (line,) = host.log_lines()
+        assert line[1] == 200 and line[3] == runtime + "pyodide.asm.wasm"
+        assert len(body) < line[2] < len(body) + 2000
 
 
 def test_the_sites_own_404_pages(nginx, built_site):
