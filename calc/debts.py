@@ -16,6 +16,9 @@ pro-rata split of the monthly capacity (what to offer each lender).
 * When the minimums add up to more than the capacity, there is no plan: the
   ``shortfall`` says by how much, and the pro-rata split shows what the
   capacity covers if shared by balance.
+* The lender's name is the reader's to give, never required: results call a
+  debt left unnamed by its kind and its place in the reader's list
+  (:func:`debt_label`: 信用卡（第1笔）).
 
 >>> d = [make_debt("A银行", "credit_card", 10000, "18%", 500),
 ...      make_debt("B消费金融", "consumer_finance", 5000, "24%", 300)]
@@ -32,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from . import rules
+from . import messages, rules
 from .errors import InputError, InputErrors
 from .parse import (
     CENT,
@@ -51,6 +54,7 @@ __all__ = [
     "DebtPlan",
     "OrderPlan",
     "RateLine",
+    "debt_label",
     "make_debt",
     "parse_kind",
     "plan_debts",
@@ -93,7 +97,7 @@ _ZERO = Decimal("0.00")
 
 @dataclass(frozen=True)
 class Debt:
-    lender: str
+    lender: str  # as the reader typed it; "" when left blank (see debt_label)
     kind: str
     balance: Decimal
     annual_rate: Decimal
@@ -158,7 +162,8 @@ def make_debt(
     days_overdue: object = 0,
 ) -> Debt:
     """A debt from raw values (strings are parsed; ``annual_rate`` bare numbers are
-    percent). Blank ``min_payment`` and ``days_overdue`` mean 0. On bad values,
+    percent). A blank ``lender`` is allowed (results call the debt by
+    :func:`debt_label`); blank ``min_payment`` and ``days_overdue`` mean 0. On bad values,
     ``InputErrors`` names every bad field at once.
 
     >>> make_debt("A", "网贷", "5000", "24", days_overdue="45").stage.m_level
@@ -173,7 +178,7 @@ def make_debt(
             errors.append(err)
             return None
 
-    name = read(parse_text, lender, "lender", required=True, maximum=rules.MAX_FIELD_LENGTH)
+    name = read(parse_text, lender, "lender", required=False, maximum=rules.MAX_FIELD_LENGTH)
     code = read(parse_kind, kind)
     b = read(parse_amount, balance, "balance", positive=True)
     rate = read(parse_rate, annual_rate, "percent", "annual_rate")
@@ -184,6 +189,25 @@ def make_debt(
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     return Debt(name, code, b, rate, minimum, days)
+
+
+def debt_label(debt: Debt, number: int, lang: str = messages.DEFAULT_LANG) -> str:
+    """The name results call ``debt`` by: the lender as the reader typed it or, when
+    that was left blank, the debt's kind and its place in the reader's list
+    (``number``, from 1), so the reader still tells the debts apart without naming
+    anyone; a debt of kind ``other`` is called by its place alone.
+
+    >>> card, other = make_debt("", "信用卡", "5000", "18"), make_debt("", "", "800", "24")
+    >>> debt_label(card, 1), debt_label(card, 1, "zh-Hant"), debt_label(other, 3, "zh-Hant")
+    ('信用卡（第1笔）', '信用卡（第1筆）', '第3筆欠款')
+    >>> debt_label(make_debt("某银行", "credit_card", "5000", "18"), 1)
+    '某银行'
+    """
+    if debt.lender:
+        return debt.lender
+    if debt.kind == "other":
+        return messages.text("debts.unnamed_other", lang, number=number)
+    return messages.text("debts.unnamed", lang, kind=messages.text(f"kind.{debt.kind}", lang), number=number)
 
 
 def pro_rata(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:

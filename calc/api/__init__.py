@@ -119,8 +119,8 @@ def example(name: str, lang: object = "zh") -> dict[str, Any]:
     """A copy of ``EXAMPLES[name]`` with its free-text fields in ``lang``'s script
     (``{}`` for an unknown name), so a 繁體 page shows 繁體 labels.
 
-    >>> example("debts", "zh-Hant")["lender"][0], example("debts")["lender"][0]
-    ('甲銀行信用卡', '甲银行信用卡')
+    >>> example("budget", "zh-Hant")["income_label"][0], example("budget")["income_label"][0]
+    ('工資', '工资')
     """
     params = {k: list(v) if isinstance(v, list) else v for k, v in EXAMPLES.get(name, {}).items()}
     if registry.is_calculator(name) and _language(lang) == "zh-Hant":

@@ -220,7 +220,9 @@ def test_options_example_has_one_bar_per_option_and_reasons():
 def test_debts_example_plan_and_exact_pro_rata():
     r = run("debts", EXAMPLES["debts"])["result"]
     assert sum(D(d["share"]) for d in r["debts"]) == D(r["capacity"])
-    assert r["avalanche"]["order_lenders"][0] == "丙网贷平台"
+    # avalanche: the costliest debt first, called by the same name as in the per-debt rows
+    costliest = max(r["debts"], key=lambda d: D(d["annual_rate"]))
+    assert r["avalanche"]["order_lenders"][0] == costliest["lender"] and costliest["kind"] == "online_loan"
     assert len(r["chart"]["avalanche"]) == 3
     assert len(r["chart"]["months"]) == len(r["chart"]["avalanche"][0]["balances"])
 

@@ -265,8 +265,14 @@ class TestDebtPlanOutcome:
 
     def test_make_debt_names_every_bad_field(self):
         with pytest.raises(InputError) as info:
-            make_debt("", "高利贷", "x", "abc")
+            make_debt("甲" * 101, "高利贷", "x", "abc")  # a lender over 100 characters
         assert {e.field for e in info.value.errors} == {"lender", "kind", "balance", "annual_rate"}
+        assert {e.code for e in info.value.errors if e.field == "lender"} == {"text_too_long"}
+
+    def test_a_blank_lender_is_allowed(self):
+        # issue 12: who the lender is stays the reader's to say; results label the debt
+        blank, spaces = make_debt("", "网贷", "5000", "24"), make_debt("  ", "网贷", "5000", "24")
+        assert blank.lender == spaces.lender == ""
 
 
 class TestKeywordOnlyCalls:

@@ -68,9 +68,9 @@ class TestSituations:
         )
         assert r["short"] is True and r["total_min_payment"] == "6250.00" and r["shortfall"] == "2380.00"
         assert r["total_offered"] == "3870.00"
-        by_lender = {o["lender"]: o["monthly"] for o in r["offers"]}
+        by_row = {o["row"]: o["monthly"] for o in r["offers"]}
         # 48,000 / 63,000 x 3,870 = 2,948.571..., 9,000/63,000 -> 552.857, 6,000/63,000 -> 368.571
-        assert by_lender == {"甲银行信用卡": "2948.57", "乙网贷平台": "552.86", "丙网贷平台": "368.57"}
+        assert by_row == {"0": "2948.57", "1": "552.86", "2": "368.57"}
         assert {o["ask"] for o in r["offers"]} == {"reduced"} and "停息" in r["message"]
 
     def test_card_over_50000_long_overdue_comes_first_and_gets_its_minimum(self):
@@ -158,7 +158,66 @@ class TestSituations:
 
         hant = run("plan", dict(example("plan", "zh-Hant"), today=TODAY), "zh-Hant")["result"]
         assert [o["monthly"] for o in zh["offers"]] == [o["monthly"] for o in hant["offers"]]
-        assert "還" in hant["message"] and hant["offers"][0]["lender"].endswith("平臺")
+        assert "還" in hant["message"] and hant["offers"][0]["lender"] == "網貸（第2筆）"
+
+
+class TestUnnamedLenders:
+    """Issue 12: the examples leave the lender blank (a placeholder shows), and so may the
+    reader; calc then calls the debt by its kind and its row (信用卡（第1笔）) everywhere
+    a result names a lender, the same in both scripts."""
+
+    def test_the_examples_leave_every_lender_blank(self):
+        from calc.api import example
+
+        for name in ("debts", "plan"):
+            for lang in ("zh", "zh-Hant"):
+                lenders = example(name, lang)["lender"]
+                assert lenders and all(v == "" for v in lenders), (name, lang)
+
+    def test_a_blank_lender_is_called_by_its_kind_and_row_in_every_list_and_sentence(self):
+        rows = [debt("", "credit_card", "48000", "18", "4800"), debt("招商银行", rate="30"), debt("  ")]
+        for lang, card, loan in (
+            ("zh", "信用卡（第1笔）", "网贷（第3笔）"),
+            ("zh-Hant", "信用卡（第1筆）", "網貸（第3筆）"),
+        ):
+            r = plan(rows, lang=lang)
+            names = {p["row"]: (p["lender"], p["named"]) for p in r["priority"]}
+            assert names == {"0": (card, False), "1": ("招商银行", True), "2": (loan, False)}
+            assert {o["row"]: (o["lender"], o["named"]) for o in r["offers"]} == names
+            assert r["short"] and all(o["lender"] in o["text"] for o in r["offers"])  # each asks its lender
+            steps = [a for a in r["actions"] if a["row"] is not None]
+            assert steps and all(names[a["row"]][0] in a["text"] for a in steps)
+            texts = " ".join(a["text"] for a in r["actions"]) + " ".join(o["text"] for o in r["offers"])
+            assert "None" not in texts and "{" not in texts and "（第2" not in texts
+
+    def test_the_number_is_the_rows_place_in_the_form(self):
+        # a blank row in between is skipped, but the next debt keeps the number of its row
+        r = plan([debt(""), {"kind": "credit_card", "sued": "no"}, debt("", "bank_loan")])
+        assert sorted(o["lender"] for o in r["offers"]) == ["网贷（第1笔）", "银行贷款（第3笔）"]
+
+    def test_kind_other_is_called_by_its_row_alone(self):
+        r = plan([debt("", "other"), debt("", "other")], lang="zh-Hant")
+        assert sorted(p["lender"] for p in r["priority"]) == ["第1筆欠款", "第2筆欠款"]
+
+    def test_the_debts_tool_uses_the_same_labels(self):
+        params = {
+            "lender": ["", "某消费金融", ""],
+            "kind": ["credit_card", "consumer_finance", "online_loan"],
+            "balance": ["30000", "15000", "8000"],
+            "annual_rate": ["18", "24", "36"],
+            "min_payment": ["1500", "900", "800"],
+            "capacity": "2000",  # short: every debt gets an ask naming its lender
+        }
+        r = run("debts", params, "zh-Hant")["result"]
+        assert [(d["lender"], d["named"]) for d in r["debts"]] == [
+            ("信用卡（第1筆）", False),
+            ("某消费金融", True),
+            ("網貸（第3筆）", False),
+        ]
+        assert all(d["ask"] != "keep" and d["lender"] in d["ask_text"] for d in r["debts"])
+        r = run("debts", dict(params, capacity="8000"), "zh-Hant")["result"]
+        assert set(r["avalanche"]["order_lenders"]) == {d["lender"] for d in r["debts"]}
+        assert [line["label"] for line in r["chart"]["avalanche"]] == [d["lender"] for d in r["debts"]]
 
 
 @settings(max_examples=150, deadline=None)

@@ -3,13 +3,16 @@
     (``credit_card``/``bank_loan``/``consumer_finance``/``online_loan``/
     ``private_loan``/``other`` or the Chinese names), ``balance``,
     ``annual_rate``, ``min_payment`` (default 0), ``days_overdue`` (default 0);
-    plus ``capacity``. Rows that are entirely blank are skipped.
+    plus ``capacity``. Rows that are entirely blank are skipped; a blank ``lender`` is
+    allowed, and the result calls that debt by its kind and row number
+    (:func:`calc.debts.debt_label`: 信用卡（第1笔）) wherever it names a lender.
     result: ``count``, ``total_balance``, ``total_min_payment``,
     ``weighted_rate``, ``capacity``, ``shortfall``, ``fits``, ``message``,
-    ``debts`` = ``[{lender, kind, kind_label, balance, annual_rate,
+    ``debts`` = ``[{lender, named, kind, kind_label, balance, annual_rate,
     min_payment, days_overdue, m_level, share, line_code, line_rate,
     above_line, line_times, line_text}]`` (``share`` = pro-rata part of the
-    capacity; the shares sum exactly to it; ``line_*``: the line the rate is
+    capacity; the shares sum exactly to it; ``named`` false when ``lender`` is
+    that generated label; ``line_*``: the line the rate is
     measured against, 24% a year for financial loans or 4 x LPR for private
     ones, whether the debt is above it and how many times it; ``ask``
     ``keep``/``reduced``/``token``/``hold`` and ``ask_text``: what to ask that
@@ -22,8 +25,9 @@
     balances}], "snowball": [...]}``.
 
 >>> from calc.api import run
->>> run("debts", EXAMPLE)["result"]["fits"]
-True
+>>> r = run("debts", EXAMPLE)["result"]
+>>> r["fits"], [d["lender"] for d in r["debts"]], r["avalanche"]["order_lenders"][0]
+(True, ['信用卡（第1笔）', '消费金融（第2笔）', '网贷（第3笔）'], '网贷（第3笔）')
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ... import rules
-from ...debts import Debt, DebtPlan, make_debt, plan_debts, rate_line
+from ...debts import Debt, DebtPlan, debt_label, make_debt, plan_debts, rate_line
 from ...errors import InputError
 from ...plan import ask_for
 from ..form import Form, amount
@@ -42,8 +46,10 @@ ORDER = 70
 #: The output names pages and outside checks build on (DESIGN.md); the result has at least these.
 OUTPUTS = ("total_balance", "weighted_rate", "avalanche", "snowball", "debts", "chart", "shortfall")
 
+# Lenders are left blank (issue 12: examples never pre-fill who the reader is); the
+# form shows a placeholder and the results call each debt 信用卡（第1笔） and so on.
 EXAMPLE = {
-    "lender": ["甲银行信用卡", "乙消费金融", "丙网贷平台"],
+    "lender": ["", "", ""],
     "kind": ["credit_card", "consumer_finance", "online_loan"],
     "balance": ["30000", "15000", "8000"],
     "annual_rate": ["18", "24", "36"],
@@ -51,7 +57,7 @@ EXAMPLE = {
     "days_overdue": ["45", "20", "10"],
     "capacity": "4000",
 }
-EXAMPLE_HANT = {"lender": ["甲銀行信用卡", "乙消費金融", "丙網貸平臺"]}
+EXAMPLE_HANT: dict = {}
 
 _FIELDS = ("lender", "kind", "balance", "annual_rate", "min_payment", "days_overdue")
 
@@ -104,10 +110,10 @@ def _line_fields(out: Out, debt: Debt) -> dict[str, Any]:
     }
 
 
-def _ask_fields(out: Out, debt: Debt, share: Decimal) -> dict[str, str]:
+def _ask_fields(out: Out, debt: Debt, lender: str, share: Decimal) -> dict[str, str]:
     need = min(debt.min_payment, debt.balance)
     ask = ask_for(share, need)
-    text = out.t(f"debts.ask.{ask}", lender=debt.lender, share=out.num(share), minimum=out.num(need))
+    text = out.t(f"debts.ask.{ask}", lender=lender, share=out.num(share), minimum=out.num(need))
     return {"ask": ask, "ask_text": text}
 
 
@@ -146,10 +152,12 @@ def compute(form: Form, out: Out) -> None:
     out.amount("capacity", plan.capacity)
     out.amount("shortfall", plan.shortfall)
     out.data["fits"] = plan.fits
+    lenders = [debt_label(d, index + 1, out.lang) for index, d in debts]
     out.data["debts"] = [
         {
             "row": str(index),
-            "lender": d.lender,
+            "lender": lender,
+            "named": bool(d.lender),
             "kind": d.kind,
             "kind_label": out.t(f"kind.{d.kind}"),
             "balance": amt(d.balance),
@@ -158,12 +166,11 @@ def compute(form: Form, out: Out) -> None:
             "days_overdue": str(d.days_overdue),
             "m_level": d.stage.m_level,
             "share": amt(share),
-            **_ask_fields(out, d, share),
+            **_ask_fields(out, d, lender, share),
             **_line_fields(out, d),
         }
-        for (index, d), share in zip(debts, plan.pro_rata, strict=True)
+        for (index, d), lender, share in zip(debts, lenders, plan.pro_rata, strict=True)
     ]
-    lenders = [d.lender for _, d in debts]
     chart: dict[str, Any] = {}
     for name in ("avalanche", "snowball"):
         order_plan = getattr(plan, name)

@@ -7,7 +7,9 @@
     the Chinese names), ``balance``, ``annual_rate``, ``min_payment`` (default 0),
     ``days_overdue`` (default 0), ``sued`` (``yes``/``no``, default ``no``),
     ``due_day`` (day of the month the payment is due, 1-31, optional); rows that
-    are entirely blank are skipped. ``income`` / ``income_label`` and ``expense``
+    are entirely blank are skipped; a blank ``lender`` is allowed, and the result
+    calls that debt by its kind and row number (:func:`calc.debts.debt_label`:
+    信用卡（第1笔）) in every list and sentence. ``income`` / ``income_label`` and ``expense``
     / ``expense_label`` rows and ``buffer_ratio`` exactly as ``budget`` takes
     them; ``today`` (``YYYY-MM-DD``, default today: the dates are counted from it).
     result: ``capacity``, ``total_income``, ``total_expenses``, ``surplus``,
@@ -15,10 +17,11 @@
     ``total_min_payment``, ``total_offered`` (never more than ``capacity``),
     ``short`` (the capacity does not cover every minimum), ``shortfall``,
     ``message``;
-    ``priority`` = ``[{row, lender, kind, kind_label, rank, reason, priority, text,
-    link}]`` in rank order (``reason``: ``card_malicious``/``sued``/``secured``/
+    ``priority`` = ``[{row, lender, named, kind, kind_label, rank, reason, priority,
+    text, link}]`` in rank order (``named`` false when ``lender`` is that generated
+    label; ``text`` says why, after the lender) (``reason``: ``card_malicious``/``sued``/``secured``/
     ``guaranteed``/``cost``; ``priority`` true for the first four);
-    ``offers`` = ``[{row, lender, monthly, minimum, months, months_stopped,
+    ``offers`` = ``[{row, lender, named, monthly, minimum, months, months_stopped,
     priority, ask, text}]`` in rank order (``months``: to clear at ``monthly`` at
     the contract rate, ``None`` when it never does; ``months_stopped``: with the
     interest stopped; ``ask``: ``keep``/``reduced``/``token``/``hold``, ``text``
@@ -32,6 +35,8 @@
 >>> r = run("plan", dict(EXAMPLE, today="2026-12-01"))["result"]
 >>> r["capacity"], r["short"], [o["monthly"] for o in r["offers"]], r["total_offered"]
 ('3870.00', True, ['552.86', '368.57', '2948.57'], '3870.00')
+>>> [o["lender"] for o in r["offers"]]
+['网贷（第2笔）', '网贷（第3笔）', '信用卡（第1笔）']
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from datetime import date
 
 from ... import rules
 from ...budget import check_buffer_ratio, repayment_capacity
-from ...debts import make_debt
+from ...debts import debt_label, make_debt
 from ...errors import InputError
 from ...parse import parse_choice, parse_count
 from ...plan import Plan, PlanDebt, make_plan
@@ -53,9 +58,10 @@ ORDER = 95
 OUTPUTS = ("capacity", "priority", "offers", "actions")
 
 # The reader of issue 12: 20 days behind on a 48,000 card and two 网贷, 9,000 take-home,
-# 2,800 rent. Lenders are placeholders (甲乙丙), never a real name.
+# 2,800 rent. Lenders are left blank (examples never pre-fill who the reader is): the form
+# shows a placeholder, the results call each debt 信用卡（第1笔）, 网贷（第2笔）...
 EXAMPLE = {
-    "lender": ["甲银行信用卡", "乙网贷平台", "丙网贷平台"],
+    "lender": ["", "", ""],
     "kind": ["credit_card", "online_loan", "online_loan"],
     "balance": ["48000", "9000", "6000"],
     "annual_rate": ["18", "24", "24"],
@@ -70,7 +76,6 @@ EXAMPLE = {
     "buffer_ratio": "10",
 }
 EXAMPLE_HANT = {
-    "lender": ["甲銀行信用卡", "乙網貸平臺", "丙網貸平臺"],
     "income_label": ["工資"],
     "expense_label": ["房租", "伙食", "交通通訊"],
 }
@@ -151,6 +156,7 @@ def _date_label(out: Out, when: date, today: date) -> str:
 
 def _write(out: Out, plan: Plan, rows: list[int], today: date) -> None:
     debts = [item.debt for item in plan.debts]
+    lenders = [debt_label(d, rows[i] + 1, out.lang) for i, d in enumerate(debts)]
     review = _date_label(out, today.fromordinal(today.toordinal() + rules.PLAN_FIRST_REVIEW_DAYS), today)
     figures = {
         "legal_aid": rules.HOTLINE["legal_aid"].number,
@@ -164,7 +170,6 @@ def _write(out: Out, plan: Plan, rows: list[int], today: date) -> None:
         d = debts[p.index]
         text = out.t(
             f"plan.reason.{p.reason}",
-            lender=d.lender,
             balance=out.num(d.balance),
             days=d.days_overdue,
             kind=out.t(f"kind.{d.kind}"),
@@ -174,7 +179,8 @@ def _write(out: Out, plan: Plan, rows: list[int], today: date) -> None:
         priority.append(
             {
                 "row": str(rows[p.index]),
-                "lender": d.lender,
+                "lender": lenders[p.index],
+                "named": bool(d.lender),
                 "kind": d.kind,
                 "kind_label": out.t(f"kind.{d.kind}"),
                 "rank": str(p.rank),
@@ -193,7 +199,7 @@ def _write(out: Out, plan: Plan, rows: list[int], today: date) -> None:
             note = out.t("plan.periods.over" if over else "plan.periods.fits", periods=o.months_stopped)
         text = out.t(
             f"plan.ask.{o.ask}",
-            lender=d.lender,
+            lender=lenders[o.index],
             monthly=out.num(o.monthly),
             minimum=out.num(o.need),
             review=review,
@@ -202,7 +208,8 @@ def _write(out: Out, plan: Plan, rows: list[int], today: date) -> None:
         offers.append(
             {
                 "row": str(rows[o.index]),
-                "lender": d.lender,
+                "lender": lenders[o.index],
+                "named": bool(d.lender),
                 "monthly": amt(o.monthly),
                 "minimum": amt(o.need),
                 "months": None if o.months is None else str(o.months),
@@ -215,7 +222,7 @@ def _write(out: Out, plan: Plan, rows: list[int], today: date) -> None:
     monthly = {o.index: o.monthly for o in plan.offers}
     actions = []
     for a in plan.actions:
-        lender = debts[a.index].lender if a.index is not None else ""
+        lender = lenders[a.index] if a.index is not None else ""
         pay = out.num(monthly[a.index]) if a.index is not None else ""
         actions.append(
             {
