@@ -6,6 +6,15 @@
 
 /** Keys in the browser's storage (docs/about.md#storage names each one). */
 export const PLAN_KEY = "yqxs:plan"; // sessionStorage: a plan carried from options to the letter
+export const TO_PLAN_KEY = "yqxs:to-plan"; // sessionStorage: a tool's inputs carried to the plan ("put this into my plan")
+
+/** The address of tool page `name` in the script `lang` ("zh" or "zh-Hant"), wherever the
+ *  widget sits (a tool page or a guide page): this module lives at assets/js/lib/ under the
+ *  site's root, and the 繁體 pages are under zh-Hant/. */
+export function toolUrl(name, lang) {
+  const root = new URL("../../../", import.meta.url);
+  return new URL(`${lang === "zh-Hant" ? "zh-Hant/" : ""}tools/${name}/`, root).href;
+}
 
 const stringCache = new WeakMap();
 

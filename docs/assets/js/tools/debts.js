@@ -3,7 +3,9 @@
 // data-series, the order the reader chose). Here: the payoff month of each debt, the two
 // orders, the month-by-month table of the chosen order, debt-free dates (from a first
 // payment date the reader picks), CSV export (the site's one CSV writer, formula cells
-// neutralised) and an .ics of monthly reminders. All amounts are calc's strings.
+// neutralised), an .ics of monthly reminders, and "put this into my plan" (tools/to-plan.js:
+// the debt rows go to the plan page through this tab's sessionStorage). All amounts are
+// calc's strings.
 
 import { csvText, download, el, fill, labelCells, strings, todayISO } from "../lib/common.js";
 import { setFieldError } from "../lib/fields.js";
@@ -11,6 +13,7 @@ import { onWidget } from "../lib/mount.js";
 import { drawChart } from "../runtime/charts.js";
 import { onResult } from "../runtime/calculator.js";
 import { addMonths, buildCalendar } from "./ics.js";
+import { offerToPlan } from "./to-plan.js";
 
 function setup(root) {
   const form = root.querySelector('form[data-calc="debts"]');
@@ -23,6 +26,7 @@ function setup(root) {
   const monthly = root.querySelector("[data-monthly]");
   const chart = root.querySelector("[data-chart=lines]");
   const debtFree = root.querySelector("[data-debt-free]");
+  offerToPlan(root, form);
 
   const when = (month) => {
     const date = /^\d{4}-\d{2}-\d{2}$/.test(start.value) ? addMonths(start.value, Number(month) - 1) : null;

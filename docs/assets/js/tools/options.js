@@ -1,20 +1,21 @@
 // options (协商方案比较): more on top of the widget runtime (which renders the outputs, the
 // table rows and the bar chart of total paid from calc's result): the .ics export of a
 // chosen plan's payment dates, "use the capacity saved by the budget tool" (the calculator
-// named by the box's data-from-calc), and the button per plan that carries that plan to the
-// letter page.
+// named by the box's data-from-calc), the button per plan that carries that plan to the
+// letter page, and "put this into my plan" (tools/to-plan.js).
 //
 // Carrying a plan: sessionStorage PLAN_KEY (this tab only; the letter page removes it as
 // soon as it has read it). Nothing goes into the URL, so nothing reaches any server or log.
 // The plan holds calc's own strings: {key, label, monthly_payment, months, amount, lump_sum}.
 
-import { PLAN_KEY, download, fill, strings } from "../lib/common.js";
+import { PLAN_KEY, download, fill, strings, toolUrl } from "../lib/common.js";
 import { setFieldError } from "../lib/fields.js";
 import { onWidget } from "../lib/mount.js";
 import { lang, onResult, recompute } from "../runtime/calculator.js";
 import { run } from "../runtime/client.js";
 import { load } from "../runtime/storage.js";
 import { buildCalendar, monthlyDates } from "./ics.js";
+import { offerToPlan } from "./to-plan.js";
 
 /** A plan from a table row (the runtime writes calc's strings into its data-* attributes). */
 function planFromRow(row, owed) {
@@ -39,6 +40,7 @@ function setup(root) {
   const icsStatus = root.querySelector("[data-ics-status]");
   const owedOut = form.querySelector('output[name="owed"]');
   const say = (text) => { form.querySelector("[data-live]").textContent = text; };
+  offerToPlan(root, form); // "put this into my plan": this debt goes to the plan as a row
 
   // The plans with a term can go into the calendar.
   onResult(form, (answer) => {
@@ -83,7 +85,7 @@ function setup(root) {
     const plan = planFromRow(button.closest("tr"), owedOut?.dataset.value || "");
     if (plan.lump_sum) plan.proposal = fill(S.lump_proposal, { amount: plan.monthly_payment, label: plan.label });
     try { sessionStorage.setItem(PLAN_KEY, JSON.stringify(plan)); } catch { /* the letter then starts empty */ }
-    window.location.href = new URL("../letter/", window.location.href).href;
+    window.location.href = toolUrl("letter", lang(form)); // also from the guide page that embeds this tool
   });
 
   // The .ics of the chosen plan.

@@ -9,13 +9,19 @@
 //  - carrying data in: the debts rows and the budget's income/expense rows, only from what
 //    the reader chose to keep on this device (runtime/storage.js "yqxs:calc:debts" and
 //    "yqxs:calc:budget", written only when "remember" was ticked on that page).
+//  - "put this into my plan" from the budget, debts and options tools (tools/to-plan.js): their
+//    input arrives in sessionStorage TO_PLAN_KEY (this tab only, never the URL), is read
+//    once and removed, and goes into the form: the debts' rows replace the plan's debt rows,
+//    the budget's rows replace the income and expense rows (and the buffer), the options'
+//    debt is added as a row (the worked example's rows and blank rows give way to it); then
+//    the plan computes, and the line above the form says what came in.
 //  - each lender's letter: a link in its offers row; the click (the reader's choice) puts the
 //    lender, amount, monthly and months into sessionStorage PLAN_KEY, as the options tool
 //    does, for this tab only (the letter page reads it once and removes it); never the URL.
 
-import { PLAN_KEY, announce, copyText, download, el, strings, todayISO } from "../lib/common.js";
+import { PLAN_KEY, TO_PLAN_KEY, announce, copyText, download, el, fill, strings, todayISO } from "../lib/common.js";
 import { onWidget } from "../lib/mount.js";
-import { onResult, recompute } from "../runtime/calculator.js";
+import { mountCalculator, onResult, recompute } from "../runtime/calculator.js";
 import { readForm, resizeRows } from "../runtime/form.js";
 import * as storage from "../runtime/storage.js";
 import { buildCalendar } from "./ics.js";
@@ -97,12 +103,92 @@ function fillForm(form, fields, only) {
 
 const DEBT_FIELDS = ["lender", "kind", "balance", "annual_rate", "min_payment", "days_overdue"];
 const BUDGET_FIELDS = ["income", "income_label", "expense", "expense_label"];
+const ROW_FIELDS = [...DEBT_FIELDS, "sued", "due_day"]; // a plan debt row has two more
+const MAX_ROWS = 50;
+
+/** What a tool sent with "put this into my plan" (tools/to-plan.js), read once and removed. */
+function takeCarried() {
+  let text = null;
+  try {
+    text = sessionStorage.getItem(TO_PLAN_KEY);
+    sessionStorage.removeItem(TO_PLAN_KEY);
+  } catch {
+    return null;
+  }
+  try {
+    const data = JSON.parse(text || "null");
+    const ok = data && data.v === 1 && ["budget", "debts", "options"].includes(data.from)
+      && data.fields && typeof data.fields === "object";
+    return ok ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True for a row that is still the worked example's (every control as the page came) or
+ *  has no amount: it is not the reader's, so carried rows take its place. */
+function notTheReaders(row, amount) {
+  const box = row.querySelector(`[name="${amount}"]`);
+  if (!box || !box.value.trim()) return true;
+  return [...row.querySelectorAll("input[name], select[name]")].every((c) =>
+    c.tagName === "SELECT" ? [...c.options].every((o) => o.selected === o.defaultSelected) : c.value === c.defaultValue);
+}
+
+const rowsOf = (form, name) => [...form.querySelectorAll(`[data-rows="${name}"] > [data-row]`)];
+const lists = (fields, names) => Object.fromEntries(names.map((n) => [n, (Array.isArray(fields[n]) ? fields[n] : []).slice(0, MAX_ROWS)]));
+
+/** Put a carried tool's input into the plan form (see the header); returns the line to say. */
+function applyCarried(form, data, S) {
+  const f = data.fields;
+  const current = readForm(form);
+  const examples = (name, amount) => rowsOf(form, name).every((r) => notTheReaders(r, amount));
+  if (data.from === "budget") {
+    fillForm(form, { ...lists(f, BUDGET_FIELDS), buffer_ratio: clean(f.buffer_ratio) }, [...BUDGET_FIELDS, "buffer_ratio"]);
+    return [S.to_plan_budget, examples("debt", "balance") ? S.to_plan_debts_example : ""].join("");
+  }
+  // The reader's own rows so far (sued, due day), by lender, for the rows that come in.
+  const mine = rowsOf(form, "debt").map((r, i) => (notTheReaders(r, "balance") ? -1 : i)).filter((i) => i >= 0);
+  const own = (name) => mine.map((i) => (current[name] || [])[i] ?? "");
+  const rows = Object.fromEntries(ROW_FIELDS.map((n) => [n, []]));
+  const push = (row) => ROW_FIELDS.forEach((n) => rows[n].push(clean(row[n] ?? "")));
+  let said;
+  if (data.from === "debts") {
+    const d = lists(f, DEBT_FIELDS);
+    const known = new Map(own("lender").map((lender, k) => [lender, { sued: own("sued")[k], due_day: own("due_day")[k] }]));
+    d.lender.forEach((lender, i) => {
+      const kept = known.get(lender) || { sued: "no", due_day: "" };
+      push({ ...Object.fromEntries(DEBT_FIELDS.map((n) => [n, d[n][i]])), ...kept });
+    });
+    said = fill(S.to_plan_debts, { n: d.lender.length });
+  } else {
+    mine.forEach((i) => push(Object.fromEntries(ROW_FIELDS.map((n) => [n, (current[n] || [])[i]]))));
+    push({ lender: S.to_plan_lender, kind: clean(f.kind), balance: clean(f.balance), annual_rate: clean(f.annual_rate),
+      min_payment: "", days_overdue: "", sued: "no", due_day: "" });
+    said = fill(S.to_plan_options, { amount: clean(f.balance), lender: S.to_plan_lender });
+  }
+  if (!rows.lender.length) return "";
+  fillForm(form, rows, ROW_FIELDS);
+  return [said, examples("income", "income") ? S.to_plan_budget_example : ""].join("");
+}
 
 function setup(root) {
   const form = root.querySelector('form[data-calc="plan"]');
   if (!form) return;
   const S = strings(root);
   const status = root.querySelector("[data-share-status]");
+  const carryStatus = root.querySelector("[data-carry-status]") || status;
+
+  // The runtime mounts the form first (once: a remembered plan is restored before anything
+  // carried in goes on top of it), then a tool's "put this into my plan" input, then compute.
+  mountCalculator(form);
+  const carriedIn = takeCarried();
+  if (carriedIn) {
+    const said = applyCarried(form, carriedIn, S);
+    if (said) {
+      recompute(form);
+      announce(carryStatus, said);
+    }
+  }
   const linkBox = root.querySelector("[data-share-url]");
 
   // Opening a share link: restore, then compute (the link is the reader's, not stored).
@@ -124,7 +210,7 @@ function setup(root) {
       if (!fields) return;
       fillForm(form, fields, only);
       recompute(form);
-      announce(status, S[`from_${name}`] || "");
+      announce(carryStatus, S[`from_${name}`] || "");
     });
   }
 
