@@ -14,6 +14,9 @@
 - Query: Material's worker cuts the reader's question into index words with a segment() that
   never tries the question's last word and keeps 吗/怎么/会; search_query.js replaces it
   (patched into the worker after the build).
+- Lazy index (issue 13): Material's bundle requests and parses the index on every page load;
+  search_lazy.js, prepended to the bundle, holds the request back until the reader opens
+  search, and the bundle's index$ is pointed at it (patched after the build).
 """
 
 from __future__ import annotations
@@ -156,8 +159,36 @@ def patch_search_worker(site: Path) -> None:
         worker.write_text(text, encoding="utf-8")
 
 
+# Material's bundle: `index$ = document.forms.namedItem("search") ? fetchSearchIndex() : NEVER`
+# (bundle.ts) becomes `... ? __searchIndex(fetchSearchIndex) : NEVER` (search_lazy.js). Checked
+# like the worker's pattern: a Material upgrade that changes it fails the build.
+BUNDLE_INDEX = re.compile(r'(\w+)=document\.forms\.namedItem\("search"\)\?(\w+)\(\):(\w+)')
+
+
+def patch_search_bundle(site: Path) -> None:
+    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise FileNotFoundError("Material's bundle is missing from assets/javascripts/")
+    ours = (HERE / "search_lazy.js").read_text(encoding="utf-8")
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        if "__searchIndex" in text:
+            continue
+        text, n = BUNDLE_INDEX.subn(
+            lambda m: (f'{m[1]}=document.forms.namedItem("search")?(self.__searchIndex?'
+                       f'self.__searchIndex({m[2]}):{m[2]}()):{m[3]}'), text)
+        if n != 1:
+            raise ValueError(f"{bundle.name}: Material's search index request not found; "
+                             "update hooks/search.py for this Material version")
+        # After the bundle's "use strict" prologue, which must stay first to count.
+        strict = '"use strict";'
+        head = strict if text.startswith(strict) else ""
+        bundle.write_text(head + "\n" + ours + "\n" + text[len(head):], encoding="utf-8")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged and written the index
 def on_post_build(config):
     site = site_root(config)
     split_search_index(site, build_state(config, "search_descriptions", dict))
     patch_search_worker(site)
+    patch_search_bundle(site)
