@@ -113,10 +113,16 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pages", nargs="*", default=PAGES)
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median)")
+    parser.add_argument("--site", type=Path, default=Path(os.environ.get("SITE_DIR") or ROOT / "site"),
+                        help="the built site to serve (default: $SITE_DIR, else site/)")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots" / "lighthouse",
+                        help="folder for the JSON reports (default: screenshots/lighthouse/)")
     args = parser.parse_args()
-    reports = ROOT / "screenshots" / "lighthouse"
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site} holds no built site (index.html); build it first")
+    reports = args.out
     reports.mkdir(parents=True, exist_ok=True)
-    server, base = serve(ROOT / "site")
+    server, base = serve(args.site)
     rows = []
     try:
         for page in args.pages:
