@@ -12,11 +12,10 @@ from pathlib import Path
 
 IDENTITY = frozenset({"name", "lender", "account_last4", "person"})
 
-# Known, and what is left (issue 12): calc's debts and plan adapters refuse a blank lender
-# ("请填写这一项"), so their examples still fill 甲银行信用卡 / 乙… into the lender inputs. Once
-# a blank lender is labelled by calc (e.g. 第1笔), empty those values in debts.html / plan.html
-# and drop these lines; strict, so the fix shows here.
-KNOWN = {"guide/debts/index.html", "tools/debts/index.html", "tools/plan/index.html"}
+# Known gaps: none. (The debts and plan examples used to fill 甲银行信用卡 / 乙… into their
+# lender inputs; calc now allows a blank lender and calls the debt 信用卡（第1笔）.) A page
+# added here must leave again once fixed: the check below is strict both ways.
+KNOWN: frozenset[str] = frozenset()
 
 
 class Prefilled(HTMLParser):

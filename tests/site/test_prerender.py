@@ -132,3 +132,100 @@ def test_prerendered_values_equal_what_calc_computes(built_site):
                     problems.append(f"{rel} {name}: input {key} {form['inputs'][key]!r} != example {want!r}")
     assert problems == [], "\n".join(problems[:20])
     assert checked >= len(CALCULATOR_WIDGETS) * 2 * 3
+
+
+# The lenders (issue 12): the debts and plan examples leave every lender input empty, with
+# a placeholder, and their pre-rendered answers call each debt by calc's own label.
+LENDER_WIDGETS = ("debts", "plan")
+PLACEHOLDER = {"zh": "例如：某银行信用卡", "zh-Hant": "例如：某銀行信用卡"}
+VOID = frozenset("area base br col embed hr img input link meta source wbr".split())
+
+
+class Fields(HTMLParser):
+    """Per form[data-calc]: its lender inputs (value, placeholder) and the text of each
+    [data-field] element in document order (both outside <template>)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict] = []
+        self.form: dict | None = None
+        self.template = 0
+        self.depth = 0
+        self.open: list[tuple[int, str, list[str]]] = []  # (depth, field, text) being read
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "template":
+            self.template += 1
+        if self.template:
+            return
+        if tag == "form" and "data-calc" in a:
+            self.form = {"name": a["data-calc"], "lenders": [], "fields": {}}
+            self.forms.append(self.form)
+        if self.form is None or tag in VOID:
+            if self.form is not None and tag == "input" and a.get("name") == "lender":
+                self.form["lenders"].append((a.get("value", ""), a.get("placeholder", "")))
+            return
+        self.depth += 1
+        if "data-field" in a:
+            self.open.append((self.depth, a["data-field"], []))
+
+    def handle_endtag(self, tag):
+        if tag == "template":
+            self.template -= 1
+            return
+        if self.template or self.form is None:
+            return
+        if tag == "form":
+            self.form, self.depth, self.open = None, 0, []
+            return
+        if tag in VOID:
+            return
+        if self.open and self.open[-1][0] == self.depth:
+            _, name, text = self.open.pop()
+            self.form["fields"].setdefault(name, []).append("".join(text).strip())
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.template and self.form is not None:
+            for _, _, text in self.open:
+                text.append(data)
+
+
+def lender_forms(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if not any(f'data-calc="{name}"' in text for name in LENDER_WIDGETS):
+            continue
+        parser = Fields()
+        parser.feed(text)
+        lang = "zh-Hant" if path.relative_to(site).parts[0] == "zh-Hant" else "zh"
+        for form in parser.forms:
+            if form["name"] in LENDER_WIDGETS:
+                yield path.relative_to(site).as_posix(), lang, form
+
+
+def test_the_lender_inputs_are_empty_and_the_answers_name_calcs_labels(built_site):
+    seen = set()
+    for rel, lang, form in lender_forms(built_site):
+        name = form["name"]
+        seen.add((rel.removeprefix("zh-Hant/"), name, lang))
+        example = api.example(name, lang)
+        result = api.run(name, example, lang)["result"]
+        assert form["lenders"] == [("", PLACEHOLDER[lang])] * len(example["lender"]), rel
+        fields = form["fields"]
+        if name == "debts":
+            labels = [d["lender"] for d in result["debts"]]
+            assert fields["lender"] == labels * 2, rel  # the per-debt table, then each debt's line
+            assert fields["ask_text"] == [d["ask_text"] for d in result["debts"]], rel
+        else:
+            labels = [p["lender"] for p in result["priority"]]
+            assert fields["lender"] == labels + [o["lender"] for o in result["offers"]], rel
+            texts = [p["text"] for p in result["priority"]] + [o["text"] for o in result["offers"]]
+            assert fields["text"] == texts + [a["text"] for a in result["actions"]], rel
+        # calc's labels, not anyone's name: every debt is called by its kind and row
+        assert all(d["named"] is False for d in result.get("debts", result.get("priority"))), rel
+        assert len(set(labels)) == len(labels) and all(("第" in label) for label in labels), rel
+    for page, name in (("tools/debts/index.html", "debts"), ("guide/debts/index.html", "debts"),
+                       ("tools/plan/index.html", "plan")):
+        assert {(page, name, "zh"), (page, name, "zh-Hant")} <= seen, page
