@@ -80,6 +80,18 @@ EDGE_CASES: list[tuple[str, object]] = [
     ("stage", {"due_date": "yesterday"}),
     ("options", {"principal": "30000"}),
     ("debts", {"lender": ["a"], "balance": ["x"], "capacity": "1000"}),
+    # blank lenders are called by kind and row (issue 12), beside a typed one
+    (
+        "debts",
+        {
+            "lender": ["", "某银行", " "],
+            "kind": ["网贷", "bank_loan", "other"],
+            "balance": ["8000", "2万", "3000"],
+            "annual_rate": ["36", "12", "24"],
+            "min_payment": ["800", "1000", "300"],
+            "capacity": "1500",
+        },
+    ),
     ("letter", {"name": "", "account_last4": "12"}),
     # card: a daily rate as typed, both interest bases, paid in full, the amount limit, field errors
     ("card", {"balance": "1.2万", "paid": "500", "daily_rate": "日息万分之五", "interest_on": "未还部分"}),
