@@ -17,6 +17,8 @@ only over HTTPS). ./scripts/test installs nginx, the brotli module and openssl.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import re
 import shutil
@@ -54,13 +56,14 @@ http {{
 ACCESS_LOG = "log_format bench '$msec $status $bytes_sent $request_uri'; access_log {tmp}/access.log bench;"
 
 
-def operator_edit(text: str, port: int, site: Path, tls: tuple[Path, Path] | None = None) -> str:
+def operator_edit(text: str, port: int, site: Path, tls: tuple[Path, Path] | None = None,
+                  http2: bool = True) -> str:
     """What the README asks of an operator: change the listen and root lines, nothing else
     (with TLS, the certificate lines go beside listen)."""
     listen = f"listen 127.0.0.1:{port};"
     if tls:
         cert, key = tls
-        listen = (f"listen 127.0.0.1:{port} ssl http2; ssl_certificate {cert}; "
+        listen = (f"listen 127.0.0.1:{port} ssl{' http2' if http2 else ''}; ssl_certificate {cert}; "
                   f"ssl_certificate_key {key};")
     text, listens = re.subn(r"^(\s*)listen [^;]+;", lambda m: m[1] + listen, text, flags=re.M)
     text, roots = re.subn(r"^(\s*)root [^;]+;", lambda m: f"{m[1]}root {site};", text, flags=re.M)
@@ -76,7 +79,7 @@ def free_port() -> int:
 
 
 def self_signed(tmp: Path) -> tuple[Path, Path]:
-    """A throwaway certificate for 127.0.0.1 (the browser runs with --ignore-certificate-errors)."""
+    """A throwaway certificate for 127.0.0.1."""
     cert, key = tmp / "cert.pem", tmp / "key.pem"
     subprocess.run(
         [OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
@@ -86,15 +89,29 @@ def self_signed(tmp: Path) -> tuple[Path, Path]:
     return cert, key
 
 
+def spki_hash(cert: Path) -> str:
+    """base64(sha256(SubjectPublicKeyInfo)): what Chromium's
+    --ignore-certificate-errors-spki-list takes. Chromium then treats the certificate as
+    valid; with the blanket --ignore-certificate-errors it keeps the error on the response
+    and stores nothing in the HTTP cache, so no second visit would ever be warm."""
+    pub = subprocess.run([OPENSSL, "x509", "-in", str(cert), "-pubkey", "-noout"],
+                         check=True, capture_output=True).stdout
+    der = subprocess.run([OPENSSL, "pkey", "-pubin", "-outform", "der"], input=pub,
+                         check=True, capture_output=True).stdout
+    return base64.b64encode(hashlib.sha256(der).digest()).decode()
+
+
 class NginxHost:
     """nginx with deploy/nginx.conf on a free loopback port; a context manager."""
 
-    def __init__(self, site: Path, *, https: bool = False, access_log: bool = False):
+    def __init__(self, site: Path, *, https: bool = False, access_log: bool = False, http2: bool = True):
         self.site = Path(site).resolve()
         self.https = https
         self.access_log = access_log
+        self.http2 = http2
         self.port = 0
         self.tmp: Path | None = None
+        self.spki = ""  # with https: the certificate's SPKI hash, for Chromium (spki_hash)
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -109,8 +126,9 @@ class NginxHost:
         tmp = self.tmp
         self.port = free_port()
         tls = self_signed(tmp) if self.https else None
+        self.spki = spki_hash(tls[0]) if tls else ""
         (tmp / "yqxs.conf").write_text(
-            operator_edit(CONF.read_text(encoding="utf-8"), self.port, self.site, tls))
+            operator_edit(CONF.read_text(encoding="utf-8"), self.port, self.site, tls, self.http2))
         user = "user root;" if os.geteuid() == 0 else ""  # workers must read the build where it is
         log = ACCESS_LOG.format(tmp=tmp) if self.access_log else "access_log off;"
         (tmp / "nginx.conf").write_text(
