@@ -6,6 +6,8 @@
 // Protocol (main -> worker):
 //   {type: "init", indexURL, wheelURL, stdLibURL, snapshot: true|false}   once, first message
 //                                             (stdLibURL: the trimmed stdlib; absent = Pyodide's)
+//   {type: "init", role: "snapshot", indexURL, wheelURL, stdLibURL}   a snapshot-only worker:
+//                                             boots, stores a snapshot, says "snapshot-done"
 //   {type: "run", id, name, params, lang}                     any time (queued until ready)
 // Protocol (worker -> main):
 //   {type: "progress", step, loaded, total}   step: "download" | "start" | "calc" | "ready"
@@ -14,6 +16,9 @@
 //   {type: "result", id, result}              result = calc.api.run(...) as plain JSON
 //   {type: "error", id, message}              a request that could not run (not an input error)
 //   {type: "notice", message}                 for developers (snapshot stored / not used)
+//   {type: "snapshot-wanted"}                 idle, and this runtime cannot give a clean
+//                                             snapshot: the client may start a snapshot worker
+//   {type: "snapshot-done"}                   (snapshot role) finished, stored or not
 //
 // Loading: the pinned Pyodide runtime lives beside the site (indexURL, same origin). It is
 // started with `packages: []` so it never looks for a package on a CDN, with an empty lock
@@ -35,9 +40,13 @@
 // a calculator's worked example (compared in JS with calc.api.example, so the reader's
 // params are never handed to Python for the check), or none at all. A runtime that has
 // parsed anything the reader typed makes no snapshot (its freed heap could still hold it);
-// the next visit that starts before any typing does. We chose this over snapshotting before
-// the first run (what delayed the first answer) and over a second, fresh runtime in idle
-// time (another ~30 MB heap and a full boot on a phone's CPU while the reader works).
+// Most readers type while the runtime is still loading, so that runtime's heap is rarely
+// clean: then, once it is idle, it asks the client for a second, fresh worker in the
+// snapshot role, which boots from the files this visit already downloaded (fetched with
+// cache: "only-if-cached", so it never costs the reader a byte of network; without them it
+// gives up), imports calc, stores the snapshot and is terminated: a second boot's CPU and
+// heap for a few seconds after the answer, instead of a cold start on every visit. We chose
+// this over snapshotting before the first run (what delayed the first answer).
 
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7"; // the version the snapshot path was tested with
 const SNAPSHOT_CACHE_PREFIX = "yqxs-pyodide-snapshot-";
@@ -73,6 +82,7 @@ function post(message) {
 const counted = { loaded: 0, total: 0, last: 0, runtimeFiles: 0 };
 const BIG_FILES = /(pyodide\.asm\.wasm|python_stdlib[-\w]*\.zip|\.whl)$/;
 const nativeFetch = self.fetch.bind(self);
+let cachedOnly = false; // the snapshot role: never touch the network
 
 function reportBytes(force) {
   if (step === "ready") return;
@@ -103,7 +113,7 @@ self.fetch = async function countingFetch(input, init) {
   const big = BIG_FILES.test(path);
   let response;
   try {
-    response = await nativeFetch(input, init);
+    response = await nativeFetch(input, cachedOnly ? { ...init, cache: "only-if-cached", mode: "same-origin" } : init);
   } catch (err) {
     // Pyodide only logs a failed wasm fetch and then waits forever: report it ourselves.
     if (big) post({ type: "failed", message: `${path}: ${err}` });
@@ -231,15 +241,20 @@ async function unpackWheel(pyodide, wheelURL) {
   pyodide.unpackArchive(new Uint8Array(await wheel.arrayBuffer()), "wheel");
 }
 
+function pyodideOptions(indexURL, stdLibURL, version) {
+  const options = { indexURL, packages: [] };
+  if (stdLibURL) options.stdLibURL = stdLibURL;
+  if (version === EMPTY_LOCK.version) options.lockFileContents = EMPTY_LOCK;
+  return options;
+}
+
 async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   post({ type: "progress", step: "download", loaded: 0, total: 0 });
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
   const useSnapshot = snapshot !== false && version === SNAPSHOT_PYODIDE_VERSION;
   const cache = useSnapshot ? await openSnapshotCache(version) : null;
   const key = snapshotKey(indexURL, wheelURL, stdLibURL);
-  const options = { indexURL, packages: [] };
-  if (stdLibURL) options.stdLibURL = stdLibURL;
-  if (version === EMPTY_LOCK.version) options.lockFileContents = EMPTY_LOCK;
+  const options = pyodideOptions(indexURL, stdLibURL, version);
 
   // Warm path: restore the heap saved by an earlier visit.
   const saved = await readSnapshot(cache, key);
@@ -275,9 +290,26 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   return fn;
 }
 
+// The snapshot role: a fresh runtime that sees no request at all. Only files already on the
+// device are used: every fetch is only-if-cached (the HTTP cache, or the service worker's).
+async function snapshotOnly({ indexURL, wheelURL, stdLibURL }) {
+  cachedOnly = true;
+  const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
+  if (version !== SNAPSHOT_PYODIDE_VERSION) return;
+  const cache = await openSnapshotCache(version);
+  const key = snapshotKey(indexURL, wheelURL, stdLibURL);
+  if (!cache || (await cache.match(key))) return; // nowhere to keep it, or already kept
+  const pyodide = await loadPyodide({ ...pyodideOptions(indexURL, stdLibURL, version), _makeSnapshot: true });
+  await unpackWheel(pyodide, wheelURL);
+  pyodide.runPython(PY_SETUP);
+  const heapLength = pyodide._module?.HEAPU8?.byteLength ?? Infinity;
+  await storeSnapshot(cache, key, pyodide.makeMemorySnapshot(), heapLength, version);
+}
+
 // ---------------------------------------------------------------- snapshot in idle time
 
 let later = null; // {pyodide, cache, key, version} while a snapshot may still be taken
+let wantFresh = false; // this cold runtime saw reader input: ask for a snapshot worker when idle
 let idleTimer = 0;
 const examples = new Map(); // "name\u0000lang" -> the worked example's params as JSON
 
@@ -310,22 +342,25 @@ function seen(msg) {
   if (!later) return;
   if (!isExample(msg)) {
     later = null; // this heap has parsed the reader's input: no snapshot from it
-    clearTimeout(idleTimer);
+    wantFresh = true;
     post({ type: "notice", message: "snapshot skipped: this runtime has seen the reader's input" });
-    return;
   }
   scheduleSnapshot();
 }
 
 function scheduleSnapshot() {
-  if (!later) return;
+  if (!later && !wantFresh) return;
   clearTimeout(idleTimer);
   idleTimer = setTimeout(takeSnapshot, IDLE_MS);
 }
 
 function takeSnapshot() {
-  if (!later) return;
   if (queue.length) return scheduleSnapshot();
+  if (!later) {
+    if (wantFresh) post({ type: "snapshot-wanted" });
+    wantFresh = false;
+    return;
+  }
   const { pyodide, cache, key, version } = later;
   later = null;
   try {
@@ -348,7 +383,12 @@ function answer({ id, name, params, lang }) {
 
 self.onmessage = (event) => {
   const msg = event.data || {};
-  if (msg.type === "init") {
+  if (msg.type === "init" && msg.role === "snapshot") {
+    if (ready) return;
+    ready = snapshotOnly(msg).catch((err) => {
+      post({ type: "notice", message: `snapshot worker: no snapshot: ${err && err.message ? err.message : err}` });
+    }).then(() => post({ type: "snapshot-done" }));
+  } else if (msg.type === "init") {
     if (ready) return;
     ready = start(msg).then(
       (fn) => {

@@ -66,6 +66,8 @@ function onMessage(event) {
     setState(msg.step === "ready" ? "ready" : "loading", msg);
   } else if (msg.type === "notice") {
     console.info("calculator runtime:", msg.message);
+  } else if (msg.type === "snapshot-wanted") {
+    freshSnapshot();
   } else if (msg.type === "failed") {
     fail(msg.message);
   } else if (msg.type === "result" || msg.type === "error") {
@@ -75,6 +77,38 @@ function onMessage(event) {
     if (msg.type === "result") waiting.resolve(msg.result);
     else waiting.reject(new Error(msg.message));
   }
+}
+
+// The warm start for the next visit, when this page's runtime has seen the reader's input
+// (its heap is not a clean snapshot): a second worker in the snapshot role boots from the
+// files already downloaded (never the network), stores the snapshot and is ended. Once per
+// page, after the answer (the worker asks only when it is idle).
+let snapshotWorker = null; // null: not asked yet; false: done (once per page)
+const SNAPSHOT_WORKER_MS = 120_000; // a snapshot worker still busy after this is ended
+function freshSnapshot() {
+  if (snapshotWorker !== null) return;
+  const end = () => {
+    snapshotWorker?.terminate?.();
+    snapshotWorker = false;
+  };
+  try {
+    snapshotWorker = new Worker(new URL("../worker.js", import.meta.url), { type: "module", name: "yqxs-snapshot" });
+  } catch {
+    snapshotWorker = false;
+    return;
+  }
+  snapshotWorker.onmessage = (event) => {
+    const msg = event.data || {};
+    if (msg.type === "notice") console.info("calculator runtime:", msg.message);
+    // "failed": a file was not on the device (Pyodide would then wait forever)
+    else if (msg.type === "snapshot-done" || msg.type === "failed") end();
+  };
+  setTimeout(end, SNAPSHOT_WORKER_MS);
+  snapshotWorker.onerror = (event) => {
+    event.preventDefault?.();
+    end();
+  };
+  snapshotWorker.postMessage({ type: "init", role: "snapshot", indexURL: RUNTIME_DIR, wheelURL: WHEEL_URL, stdLibURL: STDLIB_URL });
 }
 
 function start() {
