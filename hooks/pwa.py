@@ -8,8 +8,10 @@ manifest per script.
   browser install the new worker.
 - site/manifest.webmanifest (简体, start_url /) and site/zh-Hant/manifest.webmanifest
   (繁體, start_url /zh-Hant/), both with scope / (one worker, both scripts) and the icons
-  docs/assets/img/icon-192.png and icon-512.png (scripts/make_icons.py). overrides/main.html
-  links each page to its script's manifest.
+  docs/assets/img/icon-192.png and icon-512.png (purpose "any"), icon-maskable-192.png and
+  icon-maskable-512.png (purpose "maskable"), all from scripts/make_icons.py.
+  overrides/main.html links each page to its script's manifest (hooks/not_found.py mends the
+  繁體 404 page's link).
 
 Paths in both files are relative (to sw.js, to the manifest), so the site also works below
 a sub-path of its host.
@@ -27,8 +29,11 @@ from mkdocs.plugins import event_priority
 BUILD_LINE = re.compile(r"^const BUILD = \{ pyodide: \"\", runtime: \[\] \};$", re.M)
 THEME_COLOR = "#009485"  # Material's teal header (palette primary: teal)
 BACKGROUND = "#ffffff"
-ICONS = [{"src": f"assets/img/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png",
-          "purpose": "any"} for size in (192, 512)]
+# scripts/make_icons.py: the logo as it is ("any"), and full bleed with its marks inside the
+# safe zone for launchers that cut icons into their own shape ("maskable").
+ICONS = [{"src": f"assets/img/icon-{kind}{size}.png", "sizes": f"{size}x{size}", "type": "image/png",
+          "purpose": purpose}
+         for kind, purpose in (("", "any"), ("maskable-", "maskable")) for size in (192, 512)]
 MANIFESTS = {
     "zh": {"name": "逾期协商指南", "short_name": "逾期协商",
            "description": "逾期后看清处境、算清能力、与机构协商。"
