@@ -4,7 +4,8 @@
 // browser has service workers (iOS WeChat has none: the site works the same without it).
 //
 // Caches (docs/about.md#storage lists them for the reader):
-//   yqxs-pages-v1              pages, sitemaps, search index: network first, cached copy offline
+//   yqxs-pages-v1              pages, sitemaps, search index: network first, cached copy offline;
+//                              also the offline page of each script (offline/), kept at install
 //   yqxs-assets-v1             /assets/ (CSS, JS, images): network first, cached copy offline
 //   yqxs-runtime-<version>     /pyodide/<version>/ (Pyodide and the hashed calc wheel): these
 //                              never change under their names, so cache first. Filled lazily:
@@ -16,6 +17,11 @@
 // own origin without a query string are handled at all (a POST or a URL with ?... goes to
 // the network untouched), and the cache key is the path alone: the URL's #fragment, where a
 // share link keeps a plan, is cut off before anything is stored.
+//
+// A page never visited, opened offline: the worker answers with the offline page of the
+// address's script (docs/offline.md, /offline/ or /zh-Hant/offline/), status 503, at the
+// address asked for, with a <base> at the offline page's own address so its relative links
+// and files resolve as on that page; refreshing once online loads the page asked for.
 
 // hooks/pwa.py writes this line in the built site: the Pyodide version and the runtime's
 // files (paths below the site's root).
@@ -31,6 +37,8 @@ const ROOT = new URL("./", self.location.href); // the site's root (the scope)
 const RUNTIME_URLS = new Set(BUILD.runtime.map((path) => new URL(path, ROOT).href));
 // Material's language switcher reads a sitemap beside each script's root.
 const SITEMAPS = ["sitemap.xml", "zh-Hant/sitemap.xml"].map((path) => new URL(path, ROOT).href);
+// What a navigation gets offline when neither the network nor the cache has the page.
+const OFFLINE = { zh: new URL("offline/", ROOT).href, "zh-Hant": new URL("zh-Hant/offline/", ROOT).href };
 
 /** The cache key of a URL we may keep, or null: our origin, under the root, no query. */
 function keyOf(href) {
@@ -67,6 +75,19 @@ async function put(cacheName, key, response) {
   }
 }
 
+/** The offline page of key's script, at key's address (see the head of this file), or null. */
+async function offlinePage(key) {
+  const page = key.startsWith(ROOT.href + "zh-Hant/") ? OFFLINE["zh-Hant"] : OFFLINE.zh;
+  const hit = await caches.match(page, { cacheName: PAGES, ignoreVary: true });
+  if (!hit) return null;
+  const html = (await hit.text()).replace(/<head>/i, (head) => `${head}<base href="${page}">`);
+  return new Response(html, {
+    status: 503,
+    statusText: "Offline",
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
 async function networkFirst(event, key, cacheName) {
   try {
     const response = await fetch(event.request);
@@ -75,6 +96,8 @@ async function networkFirst(event, key, cacheName) {
   } catch (err) {
     const hit = await caches.match(key, { cacheName, ignoreVary: true });
     if (hit) return hit;
+    const fallback = event.request.mode === "navigate" ? await offlinePage(key) : null;
+    if (fallback) return fallback;
     throw err;
   }
 }
@@ -100,13 +123,14 @@ self.addEventListener("fetch", (event) => {
 
 // ------------------------------------------------------------------ what a page tells us
 
-/** Keep what a page loaded before this worker controlled it (its first visit). */
-async function keepSeen(urls) {
+/** Keep what a page loaded before this worker controlled it (its first visit); `fresh`:
+ * fetch again what is already kept (the offline pages, at each new worker's install). */
+async function keepSeen(urls, fresh = false) {
   const keys = [...new Set((Array.isArray(urls) ? urls : []).map(keyOf).filter(Boolean))];
   await Promise.all(keys.map(async (key) => {
     const cacheName = cacheFor(key);
     if (!cacheName || cacheName === RUNTIME) return;
-    if (await caches.match(key, { cacheName })) return;
+    if (!fresh && await caches.match(key, { cacheName })) return;
     try {
       const response = await fetch(key); // from the HTTP cache where it is fresh
       if (keepable(response)) await put(cacheName, key, response);
@@ -147,6 +171,7 @@ self.addEventListener("message", (event) => {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     await keepSeen(SITEMAPS);
+    await keepSeen(Object.values(OFFLINE), true); // this build's, whatever an older one kept
     await self.skipWaiting(); // pages are network first and the runtime versioned: safe at once
   })());
 });
