@@ -21,13 +21,20 @@ export function enabled(form) {
 
 let persistAsked = false; // navigator.storage.persist(): asked once, only after the reader opts in
 
+/** The reader chose to keep something on this device: ask the browser, once per page, not
+ *  to evict it (navigator.storage.persist()). Call it only after an opt-in; the tools that
+ *  keep data of their own (tools/checklist.js) call it too. */
+export function keepOnDevice() {
+  if (!persistAsked && navigator.storage?.persist) {
+    persistAsked = true;
+    navigator.storage.persist().catch(() => {});
+  }
+}
+
 export function save(form, params) {
   if (!enabled(form)) return;
   store.set(key(form), JSON.stringify({ v: 1, fields: params || readForm(form) }));
-  if (!persistAsked && navigator.storage?.persist) {
-    persistAsked = true; // the browser should not evict what the reader chose to keep
-    navigator.storage.persist().catch(() => {});
-  }
+  keepOnDevice();
 }
 
 /** The fields saved for calculator `name` (by this or another page), or null. */

@@ -2,10 +2,13 @@
 // unticked item becomes one line of a ready-to-send "please confirm in writing" message.
 // Nothing is stored unless the reader ticks "在本设备上记住我的输入" (localStorage
 // "yqxs:checklist"); "忘记我的输入" removes it. Typed text goes into the message as text.
+// Ticking it also asks the browser to keep the site's storage (navigator.storage.persist()),
+// the same call, once per page, as the calculators' "remember" (runtime/storage.js).
 
 import { copyText, fill, store, strings } from "../lib/common.js";
 import { setFieldError } from "../lib/fields.js";
 import { onWidget } from "../lib/mount.js";
+import { keepOnDevice } from "../runtime/storage.js";
 
 export const KEY = "yqxs:checklist";
 
@@ -54,6 +57,7 @@ function setup(root) {
       lender: lender.value,
       account_last4: last4.value,
     }));
+    keepOnDevice();
   }
 
   function restore() {
