@@ -15,7 +15,7 @@
   never tries the question's last word and keeps 吗/怎么/会; search_query.js replaces it
   (patched into the worker after the build).
 - Lazy index (issue 13): Material's bundle requests and parses the index on every page load;
-  search_lazy.js, prepended to the bundle, holds the request back until the reader opens
+  search_lazy.js, appended to the bundle, holds the request back until the reader opens
   search, and the bundle's index$ is pointed at it (patched after the build).
 """
 
@@ -160,8 +160,10 @@ def patch_search_worker(site: Path) -> None:
 
 
 # Material's bundle: `index$ = document.forms.namedItem("search") ? fetchSearchIndex() : NEVER`
-# (bundle.ts) becomes `... ? __searchIndex(fetchSearchIndex) : NEVER` (search_lazy.js). Checked
-# like the worker's pattern: a Material upgrade that changes it fails the build.
+# (bundle.ts) becomes `... ? <a promise of __searchIndex(fetchSearchIndex)> : NEVER`. Our
+# search_lazy.js is appended after the bundle (its source map's lines stay true), so the
+# promise asks for __searchIndex a microtask later, once the whole file has run. Checked like
+# the worker's pattern: a Material upgrade that changes the code fails the build.
 BUNDLE_INDEX = re.compile(r'(\w+)=document\.forms\.namedItem\("search"\)\?(\w+)\(\):(\w+)')
 
 
@@ -175,15 +177,14 @@ def patch_search_bundle(site: Path) -> None:
         if "__searchIndex" in text:
             continue
         text, n = BUNDLE_INDEX.subn(
-            lambda m: (f'{m[1]}=document.forms.namedItem("search")?(self.__searchIndex?'
-                       f'self.__searchIndex({m[2]}):{m[2]}()):{m[3]}'), text)
+            lambda m: (f'{m[1]}=document.forms.namedItem("search")?'
+                       f'Promise.resolve().then(()=>self.__searchIndex({m[2]})):{m[3]}'), text)
         if n != 1:
             raise ValueError(f"{bundle.name}: Material's search index request not found; "
                              "update hooks/search.py for this Material version")
-        # After the bundle's "use strict" prologue, which must stay first to count.
-        strict = '"use strict";'
-        head = strict if text.startswith(strict) else ""
-        bundle.write_text(head + "\n" + ours + "\n" + text[len(head):], encoding="utf-8")
+        head, sep, tail = text.rpartition("//# sourceMappingURL=")
+        text = (head + ours + "\n" + sep + tail) if sep else (text + "\n" + ours)
+        bundle.write_text(text, encoding="utf-8")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged and written the index

@@ -1,5 +1,6 @@
-/* The search index only when the reader opens search (issue 13), prepended to Material's
-   bundle by hooks/search.py, which also points the bundle's index$ at this gate.
+/* The search index only when the reader opens search (issue 13), appended to Material's
+   bundle by hooks/search.py, which also points the bundle's index$ at this gate (a promise
+   that calls __searchIndex a microtask after the bundle has run).
 
    Material requests search/search_index.json (580 KB, 143 KB gzipped) and parses it on the
    main thread on every page load, where on a tool page it competes with the Pyodide runtime
