@@ -235,10 +235,18 @@ def _yqxs_example(name, lang):
     return json.dumps(calc.api.example(name, lang), ensure_ascii=False)
 `;
 
-async function unpackWheel(pyodide, wheelURL) {
-  const wheel = await fetch(wheelURL);
-  if (!wheel.ok) throw new Error(`wheel: HTTP ${wheel.status}`);
-  pyodide.unpackArchive(new Uint8Array(await wheel.arrayBuffer()), "wheel");
+// The wheel's bytes (a rejected promise is handled where it is awaited).
+function fetchWheel(wheelURL) {
+  const bytes = fetch(wheelURL).then((wheel) => {
+    if (!wheel.ok) throw new Error(`wheel: HTTP ${wheel.status}`);
+    return wheel.arrayBuffer();
+  });
+  bytes.catch(() => {});
+  return bytes;
+}
+
+function unpack(pyodide, bytes) {
+  pyodide.unpackArchive(new Uint8Array(bytes), "wheel");
 }
 
 function pyodideOptions(indexURL, stdLibURL, version) {
@@ -250,21 +258,29 @@ function pyodideOptions(indexURL, stdLibURL, version) {
 
 async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   post({ type: "progress", step: "download", loaded: 0, total: 0 });
-  const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
-  const useSnapshot = snapshot !== false && version === SNAPSHOT_PYODIDE_VERSION;
-  const cache = useSnapshot ? await openSnapshotCache(version) : null;
+  const t0 = performance.now();
+  // The stored snapshot (read and gunzipped) is fetched while pyodide.mjs is imported: the
+  // cache is named after the pinned version, and a different runtime version ignores it.
   const key = snapshotKey(indexURL, wheelURL, stdLibURL);
+  const cache = snapshot !== false ? await openSnapshotCache(SNAPSHOT_PYODIDE_VERSION) : null;
+  const reading = readSnapshot(cache, key);
+  // The wheel too: the warm path needs it at once, the cold one after Python starts.
+  const wheel = fetchWheel(wheelURL);
+  const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
+  const useSnapshot = Boolean(cache) && version === SNAPSHOT_PYODIDE_VERSION;
   const options = pyodideOptions(indexURL, stdLibURL, version);
 
   // Warm path: restore the heap saved by an earlier visit.
-  const saved = await readSnapshot(cache, key);
+  const saved = useSnapshot ? await reading : null;
   if (saved) {
     try {
       post({ type: "progress", step: "start" });
+      const t1 = performance.now();
       const pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+      const t2 = performance.now();
       // The snapshot holds the wasm heap, not the file system: put calc's files back, for
       // the data it reads lazily (the message catalogue, the letter templates).
-      await unpackWheel(pyodide, wheelURL);
+      unpack(pyodide, await wheel);
       const fn = pyodide.globals.get("_yqxs_run");
       const check = pyodide.globals.get("_yqxs_check");
       if (typeof fn !== "function" || typeof check !== "function") throw new Error("snapshot without calc");
@@ -273,6 +289,11 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
       // Every restore would otherwise replay the same random state (pyodide#4652).
       pyodide.runPython("import random as _r; _r.seed(); del _r");
       startedFrom = "snapshot";
+      const ms = (a, b) => Math.round(b - a);
+      post({
+        type: "notice",
+        message: `warm start: snapshot read ${ms(t0, t1)} ms, restore ${ms(t1, t2)} ms, calc ${ms(t2, performance.now())} ms`,
+      });
       return fn;
     } catch (err) {
       post({ type: "notice", message: `snapshot restore failed, starting normally: ${err}` });
@@ -281,12 +302,12 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   }
 
   // Cold path.
-  const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(cache) });
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: useSnapshot });
   post({ type: "progress", step: "calc" });
-  await unpackWheel(pyodide, wheelURL);
+  unpack(pyodide, await wheel);
   pyodide.runPython(PY_SETUP);
   const fn = pyodide.globals.get("_yqxs_run");
-  if (cache) later = { pyodide, cache, key, version };
+  if (useSnapshot) later = { pyodide, cache, key, version };
   return fn;
 }
 
@@ -300,7 +321,7 @@ async function snapshotOnly({ indexURL, wheelURL, stdLibURL }) {
   const key = snapshotKey(indexURL, wheelURL, stdLibURL);
   if (!cache || (await cache.match(key))) return; // nowhere to keep it, or already kept
   const pyodide = await loadPyodide({ ...pyodideOptions(indexURL, stdLibURL, version), _makeSnapshot: true });
-  await unpackWheel(pyodide, wheelURL);
+  unpack(pyodide, await fetchWheel(wheelURL));
   pyodide.runPython(PY_SETUP);
   const heapLength = pyodide._module?.HEAPU8?.byteLength ?? Infinity;
   await storeSnapshot(cache, key, pyodide.makeMemorySnapshot(), heapLength, version);
