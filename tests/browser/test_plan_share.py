@@ -186,8 +186,9 @@ def test_debts_rows_reach_the_plan_only_after_opting_in(page, base_url):
     assert not any(DEBT in u or quote(DEBT) in u for u in page.watch.requests)
 
 
-def test_each_offer_opens_its_letter_with_its_numbers_not_through_the_url(page, base_url):
-    form, result = fill_plan(page, base_url, "zh")
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_offer_opens_its_letter_with_its_lender_and_numbers_not_through_the_url(page, base_url, lang):
+    form, result = fill_plan(page, base_url, lang)
     offer = next(o for o in result["offers"] if o["lender"] == LENDER)
     link = page.locator("[data-items=offers] > [data-item]", has_text=LENDER).locator("[data-letter-link]")
     link.click()
@@ -197,12 +198,48 @@ def test_each_offer_opens_its_letter_with_its_numbers_not_through_the_url(page, 
     page.wait_for_function(
         "v => document.querySelector('[data-plan-status]').textContent.includes(v)", arg=LENDER,
         timeout=READY_TIMEOUT)
+    # The letter names the offer's lender (issue 12), in the field the reader can still edit.
+    assert letter.locator("[name=lender]").input_value() == LENDER
+    assert letter.locator("[name=lender]").is_editable()
     assert letter.locator("[name=amount]").input_value() == "52345"
     assert letter.locator("[name=monthly_payment]").input_value() == offer["monthly"]
     assert letter.locator("[name=months]").input_value() == str(offer["months_stopped"] or offer["months"])
+    # ... and calc's letter for those fields is the one shown, addressed to that lender.
+    params = page.evaluate("f => YQXS.readForm(f)", letter.element_handle())
+    want = api.run("letter", params, lang)["result"]["letter"]
+    assert LENDER in want
+    page.wait_for_function(
+        "w => document.querySelector('output[name=letter]').textContent === w", arg=want,
+        timeout=READY_TIMEOUT)
     assert page.evaluate("() => sessionStorage.getItem('yqxs:plan')") is None, "read once and removed"
     assert page.evaluate("() => localStorage.getItem('yqxs:calc:plan')") is None
     assert typed_in(page.watch.requests, [LENDER, "52345"]) == []
+    # Nothing is kept: the letter opened again starts from its blank lender.
+    page.reload()
+    assert form_of(page, "letter").locator("[name=lender]").input_value() == ""
+
+
+@pytest.mark.parametrize(
+    "carried, lender",
+    [
+        ({"label": LENDER, "monthly_payment": "300.00", "months": "20", "amount": "6000"}, LENDER),
+        # a carrier that says the lender outright, even blank (a debt the reader left unnamed)
+        ({"label": "网贷（第2笔）", "lender": "", "monthly_payment": "300.00", "amount": "6000"}, ""),
+        # options carries a plan (its key and name), which names no lender
+        ({"key": "installment", "label": "个性化分期", "monthly_payment": "300.00", "months": "20"}, ""),
+    ],
+    ids=["plan-row", "plan-row-unnamed", "options-plan"],
+)
+def test_the_letter_fills_the_lender_only_from_a_plan_row(page, base_url, carried, lender):
+    page.goto(url(base_url, "zh", "letter"))
+    page.evaluate("p => sessionStorage.setItem('yqxs:plan', JSON.stringify(p))", carried)
+    page.reload()
+    form = form_of(page, "letter")
+    page.wait_for_function(
+        "() => document.querySelector('[data-plan-status]').textContent.trim() !== ''", timeout=READY_TIMEOUT)
+    assert form.locator("[name=lender]").input_value() == lender
+    assert form.locator("[name=monthly_payment]").input_value() == "300.00"
+    assert page.evaluate("() => sessionStorage.getItem('yqxs:plan')") is None
 
 
 def test_the_plans_actions_export_as_ics(page, base_url):

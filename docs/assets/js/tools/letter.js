@@ -1,7 +1,9 @@
 // letter (协商还款申请书): copy, print and download (.txt, .md) of the letter and phone
 // script that calc wrote (the runtime renders them into <output name=letter|phone_script>
-// as text), and the plan carried over from the options page (sessionStorage PLAN_KEY,
-// read once and removed).
+// as text), and the plan carried over from the options page or from a row of the plan
+// (sessionStorage PLAN_KEY, read once and removed). A row of the plan names its lender,
+// which fills the lender field (the reader can still change it); an options plan names a
+// plan, not a lender, and leaves the field as it is.
 
 import { PLAN_KEY, copyText, download, fill, strings, todayISO } from "../lib/common.js";
 import { onWidget } from "../lib/mount.js";
@@ -29,8 +31,15 @@ function readPlan() {
   } catch { plan = null; }
   if (!plan || typeof plan !== "object") return null;
   const text = (v) => (typeof v === "string" ? v.slice(0, 200) : "");
+  // The lender: `lender` when the carrier says it (even blank: a debt the reader left
+  // unnamed); else plan.js's `label`, which is the offer's lender; options.js's `label` is
+  // the plan's name and comes with the plan's `key`, so it names no lender (null).
+  const fromOptions = "key" in plan;
+  const lender = typeof plan.lender === "string" ? text(plan.lender)
+    : fromOptions ? null : text(plan.label) || null;
   return {
-    label: text(plan.label), monthly_payment: text(plan.monthly_payment), months: text(plan.months),
+    fromOptions, label: text(plan.label), lender,
+    monthly_payment: text(plan.monthly_payment), months: text(plan.months),
     amount: text(plan.amount), proposal: text(plan.proposal), lump_sum: plan.lump_sum === true,
   };
 }
@@ -47,6 +56,7 @@ function setup(root) {
   if (plan) {
     const set = (name, value) => { const el = form.elements.namedItem(name); if (el) el.value = value; };
     if (plan.amount) set("amount", plan.amount);
+    if (plan.lender !== null) set("lender", plan.lender.slice(0, 100)); // the field's maxlength
     if (plan.lump_sum || plan.proposal) {
       set("proposal", plan.proposal);
       set("monthly_payment", "");
@@ -56,7 +66,8 @@ function setup(root) {
       set("monthly_payment", plan.monthly_payment);
       set("months", plan.months);
     }
-    root.querySelector("[data-plan-status]").textContent = fill(S.plan_loaded, { label: plan.label });
+    const said = plan.fromOptions || !S.plan_row_loaded ? S.plan_loaded : S.plan_row_loaded;
+    root.querySelector("[data-plan-status]").textContent = fill(said, { label: plan.label });
     // Ask only once Python is up (a request sent during the start came back as an error).
     ready.then(() => recompute(form));
   }
