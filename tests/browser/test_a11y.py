@@ -2,14 +2,8 @@
 
 - axe-core (npm, pinned in package.json) on every built page: no violation of impact
   "serious" or "critical" (all of axe's default rules: WCAG 2.x A/AA and best practices).
-- Keyboard: in every widget form (`form[data-calc]`, `form[data-tool]`), every control can
-  be reached with Tab alone, and while it has keyboard focus it shows a visible indicator
-  (an outline, or a box-shadow / border that differs from its unfocused look).
-- Every chart (an <svg> in a widget that is not aria-hidden) has a text alternative:
-  role="img" with aria-label / aria-labelledby / <title>, or a <figcaption> in its <figure>.
-- Errors are announced: every widget form, or the widget around it ([data-widget]), holds a
-  live region (aria-live, role="alert" or role="status") that is in the page from the start
-  (a region added later is not read).
+- The keyboard path, charts' text and announced errors are in test_a11y_keyboard.py (a file
+  of its own, so pytest-xdist runs it beside this one).
 
 axe is injected with `context.add_init_script(path=...)` (a DevTools "script to evaluate
 on new document"). The page's CSP stays enforced: a <script> tag added by content would be
@@ -30,12 +24,9 @@ from tests.support.quality import (
     new_context,
     page_id,
     source_pages,
-    tool_pages,
     wait_still,
     watched_page,
 )
-
-FORMS = "form[data-calc], form[data-tool]"
 
 
 @pytest.fixture(scope="module")
@@ -70,136 +61,3 @@ def test_axe_on_a_phone_with_the_menu_open(browser, base_url, url):
     finally:
         close_clean(page)
         ctx.close()
-
-
-def widget_forms(page) -> int:
-    count = page.locator(FORMS).count()
-    if count == 0:
-        pytest.skip("no widget form on this page yet")
-    return count
-
-
-# Opens every <details> in the widget forms (their controls count too), then marks the
-# focusable controls and returns how many there are. A group of radio buttons is one Tab
-# stop (arrow keys move inside it), so its buttons share one mark.
-MARK_CONTROLS = """(sel) => {
-    const focusable = 'input:not([type=hidden]), select, textarea, button, a[href], ' +
-                      'summary, [tabindex]:not([tabindex="-1"])';
-    let n = 0;
-    const groups = new Map();
-    for (const form of document.querySelectorAll(sel)) {
-        for (const d of form.querySelectorAll('details')) d.open = true;
-        for (const el of form.querySelectorAll(focusable)) {
-            if (el.disabled || el.closest('[hidden], [inert]')
-                || !el.checkVisibility({visibilityProperty: true})) continue;
-            if (el.type === 'radio' && el.name) {
-                const key = form.id + '/' + el.name;
-                if (!groups.has(key)) groups.set(key, String(n++));
-                el.dataset.qaControl = groups.get(key);
-            } else {
-                el.dataset.qaControl = String(n++);
-            }
-        }
-    }
-    return n;
-}"""
-
-# How an element looks: its outline, box-shadow and border.
-LOOK = """(el) => {
-    const s = getComputedStyle(el);
-    return {outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
-                     ? s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor : '',
-            shadow: s.boxShadow, border: s.borderColor + ' ' + s.borderWidth};
-}"""
-
-# Records in the page, as each control gets focus: its mark, whether it matches
-# :focus-visible, and its look (one round trip per Tab press instead of two). Chrome moves
-# through the parts of a date or time input with Tab, so one control takes several presses.
-RECORD_FOCUS = """() => {
-    const look = """ + LOOK + """;
-    window.__qaReached = new Map();
-    document.addEventListener('focusin', (event) => {
-        const el = event.target;
-        const id = el.dataset?.qaControl;
-        if (id === undefined || window.__qaReached.has(id)) return;
-        window.__qaReached.set(id, {id, tag: el.tagName.toLowerCase(),
-            name: el.name || el.id || el.textContent.trim().slice(0, 20),
-            visible: el.matches(':focus-visible'), focused: look(el)});
-    }, true);
-}"""
-
-# Tab presses between two looks at how many controls were reached.
-PRESSES_PER_CHECK = 12
-
-
-@pytest.mark.parametrize("url", tool_pages(), ids=page_id)
-def test_every_widget_control_is_reached_by_tab_with_a_visible_focus(tab, base_url, url):
-    tab.goto(base_url + url)
-    widget_forms(tab)
-    total = tab.evaluate(MARK_CONTROLS, FORMS)
-    assert total > 0, "a widget form with no control"
-    tab.evaluate(RECORD_FOCUS)
-    # Start just before the first widget (a focusable marker put there) rather than at the
-    # top: the header and the sidebars are the same on every page and cost a press each.
-    presses = tab.evaluate("""(sel) => {
-        const start = document.createElement('span');
-        start.tabIndex = -1;
-        document.querySelector(sel).before(start);
-        start.focus();
-        return document.querySelectorAll('[data-qa-control]').length;
-    }""", FORMS)
-    # A date or time input takes a press per part (day, month, year).
-    budget = 3 * presses + 10
-    while budget > 0:
-        for _ in range(min(PRESSES_PER_CHECK, budget)):
-            tab.keyboard.press("Tab")
-        budget -= PRESSES_PER_CHECK
-        if tab.evaluate("() => window.__qaReached.size") >= total:
-            break
-    reached = {look["id"]: look for look in tab.evaluate("() => [...window.__qaReached.values()]")}
-    # Each control's look without focus, to tell a focus ring from a permanent shadow.
-    tab.evaluate("document.activeElement && document.activeElement.blur()")
-    for look in reached.values():
-        mark = f'[data-qa-control="{look["id"]}"]'
-        control = tab.locator(f"{mark}:checked, {mark}:not([type=radio])").or_(tab.locator(mark))
-        look["plain"] = control.first.evaluate(LOOK)
-    missing = tab.evaluate("""(seen) => [...document.querySelectorAll('[data-qa-control]')]
-        .filter(el => !seen.includes(el.dataset.qaControl))
-        .map(el => el.outerHTML.slice(0, 120))""", list(reached))
-    assert missing == [], f"controls that Tab never reaches: {missing}"
-    invisible = [f"{look['tag']} {look['name']!r}: {look['focused']}"
-                 for look in reached.values()
-                 if not (look["visible"] and (look["focused"]["outline"]
-                         or look["focused"]["shadow"] != look["plain"]["shadow"]
-                         or look["focused"]["border"] != look["plain"]["border"]))]
-    assert invisible == [], f"no visible keyboard focus on: {invisible}"
-
-
-CHARTS_WITHOUT_TEXT = """() => {
-    const bad = [];
-    for (const w of document.querySelectorAll('form[data-calc], form[data-tool], [data-widget]'))
-        for (const svg of w.querySelectorAll('svg')) {
-            if (svg.closest('[aria-hidden=true]') || svg.parentElement.closest('svg')) continue;
-            const named = svg.getAttribute('role') === 'img' && (
-                (svg.getAttribute('aria-label') || '').trim() ||
-                svg.getAttribute('aria-labelledby') ||
-                (svg.querySelector(':scope > title')?.textContent || '').trim());
-            const caption = svg.closest('figure')?.querySelector('figcaption')?.textContent.trim();
-            if (!named && !caption) bad.push(svg.outerHTML.slice(0, 160));
-        }
-    return [...new Set(bad)];
-}"""
-
-SILENT_FORMS = """(sel) => [...document.querySelectorAll(sel)]
-    .filter(form => !(form.closest('[data-widget]') || form).querySelector(
-        '[aria-live=polite], [aria-live=assertive], [role=alert], [role=status]'))
-    .map(form => form.outerHTML.slice(0, 100))"""
-
-
-@pytest.mark.parametrize("url", tool_pages(), ids=page_id)
-def test_charts_have_text_and_errors_are_announced(tab, base_url, url):
-    tab.goto(base_url + url)
-    unnamed = tab.evaluate(CHARTS_WITHOUT_TEXT)
-    silent = tab.evaluate(SILENT_FORMS, FORMS)
-    assert unnamed == [], f"charts without a text alternative: {unnamed}"
-    assert silent == [], f"widget forms whose errors nobody hears (no live region): {silent}"
