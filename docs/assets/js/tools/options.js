@@ -42,10 +42,15 @@ function setup(root) {
   const say = (text) => { form.querySelector("[data-live]").textContent = text; };
   offerToPlan(root, form); // "put this into my plan": this debt goes to the plan as a row
 
-  // The plans with a term can go into the calendar.
+  // The plans with a term can go into the calendar. A plan that costs more than staying
+  // overdue as long (calc's saving below zero) says "反而多付 X", never a negative "saving".
   onResult(form, (answer) => {
     if (!answer.ok) return;
     const result = answer.result;
+    for (const cell of tbody.querySelectorAll("tr[data-item] [data-field=saving]")) {
+      const text = cell.textContent.trim();
+      if (/^[-−]\d/.test(text)) cell.textContent = fill(S.saving_more, { amount: text.slice(1) });
+    }
     const chosen = select.value;
     select.replaceChildren();
     for (const o of result.options || []) {
