@@ -154,17 +154,19 @@ function applyCarried(form, data, S) {
   let said;
   if (data.from === "debts") {
     const d = lists(f, DEBT_FIELDS);
-    const known = new Map(own("lender").map((lender, k) => [lender, { sued: own("sued")[k], due_day: own("due_day")[k] }]));
+    // A debt the plan already had (same lender, named) keeps what only the plan asks: sued, due day.
+    const known = new Map(own("lender").map((lender, k) => [lender.trim(), { sued: own("sued")[k], due_day: own("due_day")[k] }]));
     d.lender.forEach((lender, i) => {
-      const kept = known.get(lender) || { sued: "no", due_day: "" };
+      const kept = (lender.trim() && known.get(lender.trim())) || { sued: "no", due_day: "" };
       push({ ...Object.fromEntries(DEBT_FIELDS.map((n) => [n, d[n][i]])), ...kept });
     });
     said = fill(S.to_plan_debts, { n: d.lender.length });
   } else {
     mine.forEach((i) => push(Object.fromEntries(ROW_FIELDS.map((n) => [n, (current[n] || [])[i]]))));
-    push({ lender: S.to_plan_lender, kind: clean(f.kind), balance: clean(f.balance), annual_rate: clean(f.annual_rate),
+    // No lender: the options tool has none (calc then names the debt by its kind and row).
+    push({ lender: "", kind: clean(f.kind), balance: clean(f.balance), annual_rate: clean(f.annual_rate),
       min_payment: "", days_overdue: "", sued: "no", due_day: "" });
-    said = fill(S.to_plan_options, { amount: clean(f.balance), lender: S.to_plan_lender });
+    said = fill(S.to_plan_options, { amount: clean(f.balance) });
   }
   if (!rows.lender.length) return "";
   fillForm(form, rows, ROW_FIELDS);
