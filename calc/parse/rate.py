@@ -77,12 +77,12 @@ _CN_DIGITS = {
 
 
 def _cn_number(s: str) -> Decimal | None:
-    """``5``, ``五``, ``十五``, ``二十``, ``三点五`` as Decimal; None if not a number."""
+    """``5``, ``五``, ``十五``, ``二十``, ``三点五`` (繁體 ``三點五``) as Decimal; None if not a number."""
     if NUMBER.fullmatch(s):
         return Decimal(s)
     if not s:
         return None
-    whole, _, frac = s.partition("点")
+    whole, _, frac = s.replace("點", "点").partition("点")
     if not whole:
         return None
     if "十" in whole:

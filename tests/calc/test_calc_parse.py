@@ -3,35 +3,73 @@
 from datetime import date
 from decimal import Decimal
 
+import opencc
 import pytest
 
 from calc import InputError, parse_amount, parse_rate
 from calc.parse import parse_count, parse_date, parse_percent, parse_text
 
+# What people type in 简体; the 繁體 page must accept the same in its own characters
+# (3万 / 3萬, 万分之三点五 / 萬分之三點五): see the s2tw tests below.
+AMOUNT_PHRASINGS = [
+    ("5000", "5000"),
+    ("5,000.50", "5000.50"),
+    ("¥5000", "5000"),
+    ("￥5000", "5000"),
+    ("5000元", "5000"),
+    ("５０００", "5000"),
+    ("3万", "30000"),
+    ("3.5万元", "35000"),
+    ("1.2千", "1200"),
+    ("５，０００．５０", "5000.50"),
+    (" 5000 ", "5000"),
+    ("人民币5000元", "5000"),
+    ("0", "0"),
+    ("1,234,567", "1234567"),
+    ("3w", "30000"),
+    ("1.5万块钱", "15000"),
+    ("2千块", "2000"),
+]
+
+RATE_PHRASINGS = [
+    ("18%", "0.18"),
+    ("年化18%", "0.18"),
+    ("年化利率 18%", "0.18"),
+    ("月息1.5%", "0.18"),
+    ("日息0.05%", "0.1825"),
+    ("日息万分之五", "0.1825"),
+    ("日利率0.05%", "0.1825"),
+    ("万分之5", "0.1825"),
+    ("萬分之五", "0.1825"),
+    ("日息万分之三点五", "0.12775"),
+    ("月息一点五分", "0.18"),
+    ("月息千分之五", "0.06"),
+    ("18", "0.18"),
+    ("１８％", "0.18"),
+    ("0.05%/天", "0.1825"),
+    ("1.5%每月", "0.18"),
+    ("0", "0"),
+    ("百分之十八", "0.18"),
+    ("万分之十", "0.365"),
+]
+
+S2TW = opencc.OpenCC("s2tw")  # the 繁體 pages' characters
+
+
+@pytest.mark.parametrize("text, expected", [p for p in AMOUNT_PHRASINGS if S2TW.convert(p[0]) != p[0]])
+def test_parse_amount_accepts_the_same_phrasing_in_traditional(text, expected):
+    assert parse_amount(S2TW.convert(text)) == Decimal(expected)
+
+
+@pytest.mark.parametrize("text, expected", [p for p in RATE_PHRASINGS if S2TW.convert(p[0]) != p[0]])
+def test_parse_rate_accepts_the_same_phrasing_in_traditional(text, expected):
+    assert parse_rate(S2TW.convert(text)) == Decimal(expected)
+
 
 class TestParseAmount:
     """parse_amount."""
 
-    @pytest.mark.parametrize(
-        "text, expected",
-        [
-            ("5000", "5000"),
-            ("5,000.50", "5000.50"),
-            ("¥5000", "5000"),
-            ("￥5000", "5000"),
-            ("5000元", "5000"),
-            ("５０００", "5000"),
-            ("3万", "30000"),
-            ("3.5万元", "35000"),
-            ("1.2千", "1200"),
-            ("５，０００．５０", "5000.50"),
-            (" 5000 ", "5000"),
-            ("人民币5000元", "5000"),
-            ("0", "0"),
-            ("1,234,567", "1234567"),
-            ("3w", "30000"),
-        ],
-    )
+    @pytest.mark.parametrize("text, expected", AMOUNT_PHRASINGS)
     def test_parse_amount_accepts_what_people_type(self, text, expected):
         assert parse_amount(text) == Decimal(expected)
 
@@ -80,29 +118,7 @@ class TestParseAmount:
 class TestParseRate:
     """parse_rate."""
 
-    @pytest.mark.parametrize(
-        "text, expected",
-        [
-            ("18%", "0.18"),
-            ("年化18%", "0.18"),
-            ("年化利率 18%", "0.18"),
-            ("月息1.5%", "0.18"),
-            ("日息0.05%", "0.1825"),
-            ("日息万分之五", "0.1825"),
-            ("日利率0.05%", "0.1825"),
-            ("万分之5", "0.1825"),
-            ("萬分之五", "0.1825"),
-            ("日息万分之三点五", "0.12775"),
-            ("月息千分之五", "0.06"),
-            ("18", "0.18"),
-            ("１８％", "0.18"),
-            ("0.05%/天", "0.1825"),
-            ("1.5%每月", "0.18"),
-            ("0", "0"),
-            ("百分之十八", "0.18"),
-            ("万分之十", "0.365"),
-        ],
-    )
+    @pytest.mark.parametrize("text, expected", RATE_PHRASINGS)
     def test_parse_rate_accepts_chinese_phrasings(self, text, expected):
         assert parse_rate(text) == Decimal(expected)
 
