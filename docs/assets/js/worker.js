@@ -116,6 +116,7 @@ self.fetch = async function countingFetch(input, init) {
     response = await nativeFetch(input, cachedOnly ? { ...init, cache: "only-if-cached", mode: "same-origin" } : init);
   } catch (err) {
     // Pyodide only logs a failed wasm fetch and then waits forever: report it ourselves.
+    if (big && cachedOnly) post({ type: "notice", message: `snapshot worker: no snapshot: ${path} is not on the device` });
     if (big) post({ type: "failed", message: `${path}: ${err}` });
     throw err;
   }
