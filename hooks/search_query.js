@@ -1,4 +1,4 @@
-/* Query segmentation for Chinese, prepended to Material's search worker by hooks/search.py.
+/* Query segmentation for Chinese, appended to Material's search worker by hooks/search.py.
 
    The index is segmented at build time by jieba (words joined by U+200B) and searched with
    lunr's plain tokenizer, so a question typed without spaces ("最低还款") must be cut into the
