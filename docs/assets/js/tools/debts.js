@@ -4,8 +4,8 @@
 // orders, the month-by-month table of the chosen order, debt-free dates (from a first
 // payment date the reader picks), CSV export (the site's one CSV writer, formula cells
 // neutralised), an .ics of monthly reminders, and "put this into my plan" (tools/to-plan.js:
-// the debt rows go to the plan page through this tab's sessionStorage). All amounts are
-// calc's strings.
+// the debt rows go to the plan page through this tab's sessionStorage), and the other way
+// the plan's debt rows and capacity (tools/from-plan.js). All amounts are calc's strings.
 
 import { csvText, download, el, fill, labelCells, strings, todayISO } from "../lib/common.js";
 import { setFieldError } from "../lib/fields.js";
@@ -13,6 +13,7 @@ import { onWidget } from "../lib/mount.js";
 import { drawChart } from "../runtime/charts.js";
 import { onResult } from "../runtime/calculator.js";
 import { addMonths, buildCalendar } from "./ics.js";
+import { receiveFromPlan } from "./from-plan.js";
 import { offerToPlan } from "./to-plan.js";
 
 function setup(root) {
@@ -27,6 +28,7 @@ function setup(root) {
   const chart = root.querySelector("[data-chart=lines]");
   const debtFree = root.querySelector("[data-debt-free]");
   offerToPlan(root, form);
+  receiveFromPlan(root, form); // the plan's "在“整理债务”里看还款顺序": its debt rows and capacity
 
   const when = (month) => {
     const date = /^\d{4}-\d{2}-\d{2}$/.test(start.value) ? addMonths(start.value, Number(month) - 1) : null;

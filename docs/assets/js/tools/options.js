@@ -2,7 +2,8 @@
 // table rows and the bar chart of total paid from calc's result): the .ics export of a
 // chosen plan's payment dates, "use the capacity saved by the budget tool" (the calculator
 // named by the box's data-from-calc), the button per plan that carries that plan to the
-// letter page, and "put this into my plan" (tools/to-plan.js).
+// letter page, "put this into my plan" (tools/to-plan.js), and the plan's "比较这笔的协商方案"
+// (tools/from-plan.js: that debt's balance, rate and kind, and the plan's monthly offer for it).
 //
 // Carrying a plan: sessionStorage PLAN_KEY (this tab only; the letter page removes it as
 // soon as it has read it). Nothing goes into the URL, so nothing reaches any server or log.
@@ -15,6 +16,7 @@ import { lang, onResult, recompute } from "../runtime/calculator.js";
 import { run } from "../runtime/client.js";
 import { load } from "../runtime/storage.js";
 import { buildCalendar, monthlyDates } from "./ics.js";
+import { receiveFromPlan } from "./from-plan.js";
 import { offerToPlan } from "./to-plan.js";
 
 /** A plan from a table row (the runtime writes calc's strings into its data-* attributes). */
@@ -41,6 +43,7 @@ function setup(root) {
   const owedOut = form.querySelector('output[name="owed"]');
   const say = (text) => { form.querySelector("[data-live]").textContent = text; };
   offerToPlan(root, form); // "put this into my plan": this debt goes to the plan as a row
+  receiveFromPlan(root, form); // "比较这笔的协商方案" on the plan page: that debt comes here
 
   // The plans with a term can go into the calendar. A plan that costs more than staying
   // overdue as long (calc's saving below zero) says "反而多付 X", never a negative "saving".

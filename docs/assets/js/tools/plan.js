@@ -15,15 +15,19 @@
 //    the budget's rows replace the income and expense rows (and the buffer), the options'
 //    debt is added as a row (the worked example's rows and blank rows give way to it); then
 //    the plan computes, and the line above the form says what came in.
+//  - the other way (tools/from-plan.js): from the answer on screen, "比较这笔的协商方案" in
+//    each offers row (that debt to the options tool) and, once, the debt rows to "整理债务"
+//    and the income/expense rows to "还款能力", through sessionStorage FROM_PLAN_KEY.
 //  - each lender's letter: a link in its offers row; the click (the reader's choice) puts the
 //    lender, amount, monthly and months into sessionStorage PLAN_KEY, as the options tool
 //    does, for this tab only (the letter page reads it once and removes it); never the URL.
 
-import { PLAN_KEY, TO_PLAN_KEY, announce, copyText, download, el, fill, strings, todayISO } from "../lib/common.js";
+import { PLAN_KEY, TO_PLAN_KEY, announce, copyText, download, el, fill, labelCells, strings, toolUrl, todayISO } from "../lib/common.js";
 import { onWidget } from "../lib/mount.js";
-import { mountCalculator, onResult, recompute } from "../runtime/calculator.js";
-import { readForm, resizeRows } from "../runtime/form.js";
+import { lang, lastAnswer, mountCalculator, onResult, recompute } from "../runtime/calculator.js";
+import { readForm } from "../runtime/form.js";
 import * as storage from "../runtime/storage.js";
+import { MAX_ROWS, clean, fillForm, sendFromPlan } from "./from-plan.js";
 import { buildCalendar } from "./ics.js";
 
 const PREFIX = "plan=";
@@ -70,41 +74,9 @@ export async function decode(hash) {
   }
 }
 
-const clean = (v) => (typeof v === "string" ? v.slice(0, 200) : "");
-
-/** Put `fields` (name -> string or list of strings) into the form: as many rows as the
- *  lists have items, then each control's value. Only names the form has are touched. */
-function fillForm(form, fields, only) {
-  const names = (box) => new Set([...box.querySelectorAll("[data-row] [name]")].map((e) => e.name));
-  resizeRows(form, (box) => {
-    const mine = [...names(box)];
-    if (only && !mine.some((n) => only.includes(n))) return box.querySelectorAll("[data-row]").length;
-    return Math.max(1, ...mine.map((n) => (Array.isArray(fields[n]) ? fields[n].length : 0)));
-  });
-  const seen = {};
-  for (const el of form.elements) {
-    if (!el.name || !(el.name in fields) || (only && !only.includes(el.name))) continue;
-    if (el.type === "file" || el.type === "button" || el.type === "checkbox" || el.type === "radio") continue;
-    let value = fields[el.name];
-    if (Array.isArray(value)) {
-      const i = (seen[el.name] = (seen[el.name] ?? -1) + 1);
-      value = value[i] ?? "";
-    }
-    value = clean(value);
-    if (el.tagName === "SELECT" && ![...el.options].some((o) => o.value === value)) continue;
-    el.value = value;
-  }
-  // Rows whose lists were shorter (a debts row has no "sued" or "due_day"): the blanks.
-  for (const name of only || []) {
-    if (Array.isArray(fields[name])) continue;
-    for (const el of form.querySelectorAll(`[data-row] [name="${name}"]`)) if (el.tagName !== "SELECT") el.value = "";
-  }
-}
-
 const DEBT_FIELDS = ["lender", "kind", "balance", "annual_rate", "min_payment", "days_overdue"];
 const BUDGET_FIELDS = ["income", "income_label", "expense", "expense_label"];
 const ROW_FIELDS = [...DEBT_FIELDS, "sued", "due_day"]; // a plan debt row has two more
-const MAX_ROWS = 50;
 
 /** What a tool sent with "put this into my plan" (tools/to-plan.js), read once and removed. */
 function takeCarried() {
@@ -216,21 +188,71 @@ function setup(root) {
     });
   }
 
-  // A letter link in each offers row, for the answer on screen (none while it is stale).
+  // In each offers row, for the answer on screen: a link to its letter (none while it is
+  // stale) and "比较这笔的协商方案" (a button the runtime disables while pending, as the
+  // plan-wide "整理债务" and "还款能力" buttons below the table). The cards of a phone name
+  // each value by its column (data-label, as the debts tool's).
+  const offersTable = root.querySelector("[data-items=offers]")?.closest("table");
   onResult(form, (answer) => {
+    if (offersTable) labelCells(offersTable);
     const rows = root.querySelectorAll("[data-items=offers] > [data-item]");
     rows.forEach((tr, i) => {
       tr.querySelector("[data-letter-link]")?.remove();
       const offer = answer.ok ? answer.result.offers?.[i] : null;
       const cell = tr.querySelector("[data-field=text]");
-      if (!offer || !cell || !S.letter_link) return;
-      const a = el("a", S.letter_link, { href: "../letter/", "data-letter-link": "", class: "yqxs-letter-link" });
-      a.dataset.index = String(i);
-      cell.append(" ", a);
+      if (!offer || !cell) return;
+      if (S.letter_link) {
+        const a = el("a", S.letter_link, { href: toolUrl("letter", lang(form)), "data-letter-link": "", class: "yqxs-letter-link" });
+        a.dataset.index = String(i);
+        cell.append(" ", a);
+      }
+      if (S.options_link && !tr.querySelector("[data-action=plan-to-options]")) {
+        const b = el("button", S.options_link, { type: "button", class: "md-button yqxs-small yqxs-from-plan-row", "data-action": "plan-to-options" });
+        b.dataset.index = String(i);
+        if (form.hasAttribute("data-pending")) { // as markPending would have done, had it been there
+          b.disabled = true;
+          b.setAttribute("aria-disabled", "true");
+          b.setAttribute("data-pending-disabled", "");
+        }
+        cell.append(" ", b);
+      }
     });
   });
 
+  /** The plan's answer if it is the one for the form's current input, else null. */
+  const current = () => {
+    const answer = lastAnswer(form);
+    return answer?.ok && !form.hasAttribute("data-pending") ? answer.result : null;
+  };
+  const debtRows = (fields) => Object.fromEntries(DEBT_FIELDS.map((n) => [n, (fields[n] || []).slice(0, MAX_ROWS).map(clean)]));
+  /** Take the plan's numbers to tool `to` (tools/from-plan.js); stays here if storage is off. */
+  const go = (to, fields, info) => {
+    if (!sendFromPlan(to, fields, info)) { announce(status, S.from_plan_failed || ""); return; }
+    window.location.href = toolUrl(to, lang(form)); // also from a guide page that embeds the plan
+  };
+
   root.addEventListener("click", async (event) => {
+    const tool = event.target.closest("[data-action=plan-to-options], [data-action=plan-to-debts], [data-action=plan-to-budget]");
+    if (tool) {
+      const result = current();
+      if (!result || tool.disabled) return; // never numbers the answer on screen is not for
+      const fields = readForm(form);
+      const action = tool.dataset.action;
+      if (action === "plan-to-options") {
+        const offer = result.offers?.[Number(tool.dataset.index)];
+        const at = Number(offer?.row); // the offer's debt row (0-based)
+        if (!offer || !Number.isInteger(at)) return;
+        const row = (name) => clean((fields[name] || [])[at] ?? "");
+        go("options", { principal: row("balance"), annual_rate: row("annual_rate"), kind: row("kind"),
+          capacity: clean(String(offer.monthly ?? "")) }, { lender: clean(offer.lender), minimum: clean(String(offer.minimum ?? "")) });
+      } else if (action === "plan-to-debts") {
+        go("debts", { ...debtRows(fields), capacity: clean(String(result.capacity ?? "")) }, { capacity: clean(String(result.capacity ?? "")) });
+      } else {
+        const lists = Object.fromEntries(BUDGET_FIELDS.map((n) => [n, (fields[n] || []).slice(0, MAX_ROWS).map(clean)]));
+        go("budget", { ...lists, buffer_ratio: clean(fields.buffer_ratio) }, {});
+      }
+      return;
+    }
     const letter = event.target.closest("[data-letter-link]");
     if (letter) {
       const i = Number(letter.dataset.index);
@@ -239,7 +261,10 @@ function setup(root) {
       const fields = readForm(form);
       const at = Number(offer.row); // the offer's debt row (0-based)
       const plan = {
-        label: clean(offer.lender), monthly_payment: clean(String(offer.monthly ?? "")),
+        // A debt the reader left unnamed (calc calls it 网贷（第2笔）, named: false) keeps the
+        // letter's lender field blank, with its placeholder; the label still names the row.
+        label: clean(offer.lender), lender: offer.named === false ? "" : clean(offer.lender),
+        monthly_payment: clean(String(offer.monthly ?? "")),
         months: clean(String(offer.months_stopped ?? offer.months ?? "")),
         amount: clean(Number.isInteger(at) ? (fields.balance || [])[at] : ""), proposal: "", lump_sum: false,
       };
