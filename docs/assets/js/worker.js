@@ -48,12 +48,10 @@
 // heap for a few seconds after the answer, instead of a cold start on every visit. We chose
 // this over snapshotting before the first run (what delayed the first answer).
 
+import { forgetSnapshot, onNotice, openSnapshotCache, readSnapshot, snapshotKey, storeSnapshot } from "./snapshot-cache.js";
+
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7"; // the version the snapshot path was tested with
-const SNAPSHOT_CACHE_PREFIX = "yqxs-pyodide-snapshot-";
 const IDLE_MS = 400; // quiet time after the last request before the snapshot is taken
-// A restore sets the new heap to the snapshot's size (pyodide#6254: a snapshot larger than
-// the heap it can start with throws): a stored entry is size-checked before any restore.
-const SNAPSHOT_MAX_BYTES = 256 * 1024 * 1024;
 // The pinned Pyodide's lock ABI (node_modules/pyodide/pyodide-lock.json info.abi_version;
 // tests/parity/test_trimmed_stdlib.py holds them equal). Another version fetches its lock.
 const EMPTY_LOCK = {
@@ -73,6 +71,7 @@ function post(message) {
   if (message.type === "progress" && message.step) step = message.step;
   self.postMessage(message);
 }
+onNotice((message) => post({ type: "notice", message }));
 
 // ---------------------------------------------------------------- counting bytes
 // Pyodide has no download-progress event (pyodide#1587). We wrap fetch for the files we
@@ -130,92 +129,6 @@ self.fetch = async function countingFetch(input, init) {
   }
   return response;
 };
-
-// ---------------------------------------------------------------- snapshot cache
-
-function snapshotKey(indexURL, wheelURL, stdLibURL) {
-  const wheel = new URL(wheelURL).pathname.split("/").pop();
-  const stdlib = stdLibURL ? `+${new URL(stdLibURL).pathname.split("/").pop()}` : "";
-  return new URL(`yqxs-snapshot/${wheel}${stdlib}`, indexURL).href; // a cache key only, never fetched
-}
-
-async function openSnapshotCache(version) {
-  if (typeof caches === "undefined") return null;
-  try {
-    return await caches.open(SNAPSHOT_CACHE_PREFIX + version);
-  } catch {
-    return null; // Cache Storage refused (private mode, quota, insecure context)
-  }
-}
-
-async function readSnapshot(cache, key) {
-  if (!cache) return null;
-  let hit;
-  try {
-    hit = await cache.match(key);
-  } catch (err) {
-    post({ type: "notice", message: `snapshot not readable: ${err}` });
-    return null;
-  }
-  if (!hit) {
-    post({ type: "notice", message: "no snapshot stored yet: cold start" });
-    return null;
-  }
-  try {
-    const raw = Number(hit.headers.get("X-Raw-Length"));
-    const heap = Number(hit.headers.get("X-Heap-Length"));
-    // Check the size before restoring (pyodide#6254): the raw heap must fit the heap it was
-    // taken from and our bound, or the restore throws; such an entry is deleted.
-    // (The snapshot is the heap plus Pyodide's own serialized state, so a little larger than
-    // the heap: the bound is SNAPSHOT_MAX_BYTES, and the recorded lengths must be sane.)
-    if (hit.headers.get("X-Encoding") !== "gzip" || !(raw > 0) || !(heap > 0) || raw > SNAPSHOT_MAX_BYTES) {
-      throw new Error(`snapshot entry unusable (raw ${raw}, heap ${heap})`);
-    }
-    const bytes = new Uint8Array(await new Response(hit.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-    if (bytes.length !== raw) throw new Error(`snapshot is ${bytes.length} bytes, expected ${raw}`);
-    return bytes;
-  } catch (err) {
-    post({ type: "notice", message: `snapshot not usable, starting normally: ${err}` });
-    await forgetSnapshot(cache, key);
-    return null;
-  }
-}
-
-async function storeSnapshot(cache, key, bytes, heapLength, version) {
-  if (!cache) return;
-  try {
-    if (bytes.length > SNAPSHOT_MAX_BYTES) throw new Error(`too large: ${bytes.length}`);
-    const gz = await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
-    const headers = {
-      "Content-Type": "application/octet-stream",
-      "X-Encoding": "gzip", // the body is gzip bytes (not a transfer encoding)
-      "X-Raw-Length": String(bytes.length),
-      "X-Heap-Length": String(heapLength),
-    };
-    await cache.put(key, new Response(gz, { headers }));
-    // Keep one snapshot only: drop older wheels' and older versions' entries.
-    for (const request of await cache.keys()) {
-      if (request.url !== key) await cache.delete(request);
-    }
-    for (const name of await caches.keys()) {
-      if (name.startsWith(SNAPSHOT_CACHE_PREFIX) && name !== SNAPSHOT_CACHE_PREFIX + version) {
-        await caches.delete(name);
-      }
-    }
-    post({ type: "notice", message: `snapshot stored: ${gz.byteLength} bytes gzip, ${bytes.length} raw, heap ${heapLength}` });
-  } catch (err) {
-    // Quota or storage errors only cost the next visit its warm start.
-    post({ type: "notice", message: `snapshot not stored: ${err}` });
-  }
-}
-
-async function forgetSnapshot(cache, key) {
-  try {
-    if (cache) await cache.delete(key);
-  } catch {
-    /* nothing to do */
-  }
-}
 
 // ---------------------------------------------------------------- starting Python
 
@@ -314,8 +227,30 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
 
 // The snapshot role: a fresh runtime that sees no request at all. Only files already on the
 // device are used: every fetch is only-if-cached (the HTTP cache, or the service worker's).
+// Is every big runtime file on the device? Asked before Pyodide starts, so a missing one
+// ends the snapshot role quietly (Pyodide's own failed fetch would reject where no one
+// can catch it, as in a private window or a browser that keeps large files in memory only).
+async function allOnDevice(urls) {
+  for (const url of urls) {
+    try {
+      const response = await nativeFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+      response.body?.cancel().catch(() => {});
+      if (!response.ok) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 async function snapshotOnly({ indexURL, wheelURL, stdLibURL }) {
   cachedOnly = true;
+  const needed = [new URL("pyodide.asm.wasm", indexURL).href,
+    stdLibURL || new URL("python_stdlib.zip", indexURL).href, wheelURL];
+  if (!(await allOnDevice(needed))) {
+    post({ type: "notice", message: "snapshot worker: no snapshot: the runtime is not all on the device" });
+    return;
+  }
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
   if (version !== SNAPSHOT_PYODIDE_VERSION) return;
   const cache = await openSnapshotCache(version);
@@ -402,6 +337,14 @@ function answer({ id, name, params, lang }) {
     post({ type: "error", id, message: String(err && err.message ? err.message : err) });
   }
 }
+
+// In the snapshot role a rejection inside Pyodide (a file gone from the cache meanwhile)
+// ends the role; it is not the reader's error and must not reach the page.
+self.addEventListener("unhandledrejection", (event) => {
+  if (!cachedOnly) return;
+  event.preventDefault();
+  post({ type: "failed", message: `snapshot worker: ${event.reason && event.reason.message ? event.reason.message : event.reason}` });
+});
 
 self.onmessage = (event) => {
   const msg = event.data || {};
