@@ -59,6 +59,15 @@ def test_a_hook_file_is_at_most_250_lines(hook):
     assert len(hook.read_text(encoding="utf-8").splitlines()) <= 250
 
 
+SCRIPTS = sorted((ROOT / "docs").rglob("*.js"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+def test_a_site_script_is_at_most_400_lines(script):
+    # The widget runtime, its tools and the workers: small rooms (issue 14).
+    assert len(script.read_text(encoding="utf-8").splitlines()) <= 400
+
+
 def _module_level_mutables(tree: ast.Module) -> list[str]:
     """Names bound at module level to an empty dict, list or set, and `global` statements:
     the shapes of state that would outlive a `mkdocs serve` rebuild."""
