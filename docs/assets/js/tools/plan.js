@@ -256,8 +256,8 @@ function setup(root) {
     const letter = event.target.closest("[data-letter-link]");
     if (letter) {
       const i = Number(letter.dataset.index);
-      const offer = form.yqxsAnswer?.ok ? form.yqxsAnswer.result.offers?.[i] : null;
-      if (!offer || form.hasAttribute("data-pending")) { event.preventDefault(); return; }
+      const offer = current()?.offers?.[i]; // the answer on screen, the worked example's too
+      if (!offer) { event.preventDefault(); return; }
       const fields = readForm(form);
       const at = Number(offer.row); // the offer's debt row (0-based)
       const plan = {
