@@ -77,6 +77,10 @@ def on_page_markdown(markdown, page, config, files):
         calculators = [n for n in names if is_calculator(n)]
         if calculators:
             page.meta["calc_widgets"] = calculators
+            # A tool page is its calculator: Python starts at once. On a guide page the
+            # calculator sits below the prose: Python starts when it comes near the screen
+            # or the reader touches it (runtime/client.js), not for a reader who only reads.
+            page.meta["calc_start"] = "now" if page.file.src_uri.startswith("tools/") else "near"
         scripts = [f"assets/js/tools/{n}.js" for n in dict.fromkeys(names)
                    if (TOOL_SCRIPTS / f"{n}.js").is_file()]
         if scripts:

@@ -9,8 +9,9 @@
 //   ready: a Promise resolved once Python is ready (never rejects; see state())
 //   startedFrom() -> "cold" | "snapshot" once ready;  retry() after a failure
 //
-// The worker starts when this module is first evaluated: widgets.js is an async module in
-// the <head>, so Pyodide's downloads begin before Material's bundle takes the CPU.
+// On a tool page the worker starts when this module is first evaluated: widgets.js is an
+// async module in the <head>, so Pyodide's downloads begin before Material's bundle takes
+// the CPU. On a guide page it starts when a calculator comes near the screen (see below).
 
 const SCRIPT = document.getElementById("widget-runtime");
 // data-pyodide is written relative to the page (MkDocs' url filter); without it the
@@ -130,6 +131,7 @@ function start() {
 
 /** Ask calc.api.run in the worker; requests made while Python starts wait in the worker. */
 export function run(name, params, lang) {
+  if (!worker && currentState !== "failed") startNow(); // a guide page's first request
   if (!worker) return Promise.reject(new Error("runtime not running"));
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -154,9 +156,45 @@ export function retry() {
   return true;
 }
 
-// Start Python before anything else on the page: the cold start is most of the wait.
+// When Python starts. A tool page (data-start="now"): before anything else on the page, the
+// cold start being most of the wait. A guide page (data-start="near", hooks/widgets.py):
+// once a calculator comes within a screen of view, or the reader touches one, or a request
+// comes (remembered input, a share link): a reader who only reads downloads no runtime, and
+// the page's first paint and scroll do not compete with Python's boot.
+let waiting = null; // () => void: stops watching, while a guide page waits
+function startNow() {
+  waiting?.();
+  waiting = null;
+  if (!worker) start();
+}
+
+function startWhenNear() {
+  const touched = (event) => {
+    if (event.target?.closest?.("[data-widget], form[data-calc]")) startNow();
+  };
+  const types = ["focusin", "pointerdown", "keydown", "input"];
+  let observer = null;
+  waiting = () => {
+    types.forEach((type) => document.removeEventListener(type, touched, true));
+    observer?.disconnect();
+  };
+  types.forEach((type) => document.addEventListener(type, touched, true));
+  const watch = () => {
+    const forms = document.querySelectorAll("form[data-calc]");
+    if (!forms.length || typeof IntersectionObserver === "undefined") return startNow();
+    observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) startNow();
+    }, { rootMargin: "100% 0px" });
+    forms.forEach((form) => observer.observe(form));
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch, { once: true });
+  else watch();
+}
+
 if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
   setState("failed", { message: "no Worker or WebAssembly" });
+} else if (SCRIPT?.dataset.start === "near") {
+  startWhenNear();
 } else {
   start();
 }
