@@ -6,15 +6,74 @@
 // neutralised), an .ics of monthly reminders, and "put this into my plan" (tools/to-plan.js:
 // the debt rows go to the plan page through this tab's sessionStorage), and the other way
 // the plan's debt rows and capacity (tools/from-plan.js). All amounts are calc's strings.
+//
+// Carrying data (issue 12): "用“还款能力”工具里保存的结果" ([data-action=use-budget], shown
+// only when the reader kept the budget's input on this device: storage.js "yqxs:calc:budget")
+// fills the capacity with what the budget calculator computes from it, as the options tool
+// does; and "比较这笔的协商方案" in each row of the results ([data-action=debt-to-options], a
+// button the runtime disables while the answer is pending or after an input error) takes
+// that debt's balance, rate and kind as typed, and calc's pro-rata share of the capacity as
+// what the reader can pay it, to the options tool (tools/from-plan.js: this tab's
+// sessionStorage, never the URL).
 
-import { csvText, download, el, fill, labelCells, strings, todayISO } from "../lib/common.js";
+import { announce, csvText, download, el, fill, labelCells, strings, todayISO, toolUrl } from "../lib/common.js";
 import { setFieldError } from "../lib/fields.js";
 import { onWidget } from "../lib/mount.js";
 import { drawChart } from "../runtime/charts.js";
-import { onResult } from "../runtime/calculator.js";
+import { lang, lastAnswer, onResult, recompute } from "../runtime/calculator.js";
+import { run } from "../runtime/client.js";
+import { readForm } from "../runtime/form.js";
+import { load } from "../runtime/storage.js";
 import { addMonths, buildCalendar } from "./ics.js";
-import { receiveFromPlan } from "./from-plan.js";
+import { clean, receiveFromPlan, sendFromPlan } from "./from-plan.js";
 import { offerToPlan } from "./to-plan.js";
+
+/** "用“还款能力”工具里保存的结果": the capacity the budget calculator computes from the input
+ *  the reader kept on this device (the box stays hidden when there is none). */
+function offerSavedBudget(form, S) {
+  const box = form.querySelector("[data-budget-capacity]");
+  if (!box) return;
+  const source = box.dataset.fromCalc;
+  const saved = load(source);
+  if (!saved) return;
+  box.hidden = false;
+  const say = (text) => announce(form.querySelector("[data-live]"), text);
+  box.addEventListener("click", async (event) => {
+    if (!event.target.closest("[data-action=use-budget]")) return;
+    const capacity = form.elements.namedItem("capacity");
+    try {
+      const answer = await run(source, load(source) || saved, lang(form));
+      if (!answer.ok) throw new Error(source);
+      capacity.value = answer.result.capacity;
+      setFieldError(capacity, "");
+      say(S.budget_used);
+      recompute(form);
+    } catch {
+      say(S.budget_failed);
+    }
+  });
+}
+
+/** "比较这笔的协商方案": row `tr` of the results, to the options tool. Only from the answer
+ *  for the form's current input (the runtime has disabled the button otherwise). */
+function debtToOptions(root, form, tr, S) {
+  const answer = lastAnswer(form);
+  if (!answer?.ok || form.hasAttribute("data-pending")) return;
+  const rows = [...root.querySelectorAll('tbody[data-items="debts"] > tr[data-item]')];
+  const debt = answer.result.debts?.[rows.indexOf(tr)];
+  const at = Number(debt?.row); // the debt's row in the form (0-based; blank rows are skipped)
+  if (!debt || !Number.isInteger(at)) return;
+  const fields = readForm(form);
+  const row = (name) => clean((Array.isArray(fields[name]) ? fields[name] : [])[at] ?? "");
+  const sent = sendFromPlan("options",
+    { principal: row("balance"), annual_rate: row("annual_rate"), kind: row("kind"), capacity: clean(debt.share) },
+    { lender: clean(debt.lender), amount: clean(debt.balance), minimum: clean(debt.min_payment) }, "debts");
+  if (!sent) {
+    announce(root.querySelector("[data-to-plan-status]") || form.querySelector("[data-live]"), S.carry_failed);
+    return;
+  }
+  window.location.href = toolUrl("options", lang(form)); // also from a guide page that embeds this tool
+}
 
 function setup(root) {
   const form = root.querySelector('form[data-calc="debts"]');
@@ -29,6 +88,7 @@ function setup(root) {
   const debtFree = root.querySelector("[data-debt-free]");
   offerToPlan(root, form);
   receiveFromPlan(root, form); // the plan's "在“整理债务”里看还款顺序": its debt rows and capacity
+  offerSavedBudget(form, S);
 
   const when = (month) => {
     const date = /^\d{4}-\d{2}-\d{2}$/.test(start.value) ? addMonths(start.value, Number(month) - 1) : null;
@@ -93,6 +153,11 @@ function setup(root) {
   start.addEventListener("change", draw);
 
   root.addEventListener("click", (event) => {
+    const carry = event.target.closest("[data-action=debt-to-options]");
+    if (carry) {
+      if (!carry.disabled) debtToOptions(root, form, carry.closest("tr"), S);
+      return;
+    }
     const button = event.target.closest("[data-action=debts-csv], [data-action=debts-ics]");
     if (!button || !result || form.hasAttribute("data-pending")) return; // nothing stale is exported
     const key = orderChoice.value;

@@ -10,9 +10,14 @@
 // never the URL (so no request, log or Referer carries them) and never localStorage. The
 // receiving tool reads it once and removes it (takeFromPlan, when it is addressed to that
 // tool), fills its form, computes, and says in a line above its form what came from the
-// plan. Stored: {v: 1, to, fields, info} where `fields` are the strings as the plan's form
-// holds them (calc parses them on the receiving page) and `info` the figures the line
+// plan. Stored: {v: 1, to, from, fields, info} where `fields` are the strings as the plan's
+// form holds them (calc parses them on the receiving page) and `info` the figures the line
 // names (calc's strings from the plan's answer).
+//
+// The debts tool sends the same way (from: "debts"): "比较这笔的协商方案" in each row of its
+// results (tools/debts.js) takes that debt's balance, rate and kind, and calc's pro-rata
+// share of the capacity as what the reader can pay, to the options tool, whose line then
+// names the debts tool instead of the plan. `from` is "plan" when absent.
 //
 // fillForm is also the plan page's own (share links, carried rows).
 
@@ -54,17 +59,21 @@ export function fillForm(form, fields, only) {
   }
 }
 
-/** Store what goes to tool `to`; false when this browser's storage refuses it. */
-export function sendFromPlan(to, fields, info) {
+const SENDERS = ["plan", "debts"];
+
+/** Store what goes to tool `to` (from the plan, or from `from`: "debts"); false when this
+ *  browser's storage refuses it. */
+export function sendFromPlan(to, fields, info, from = "plan") {
   try {
-    sessionStorage.setItem(FROM_PLAN_KEY, JSON.stringify({ v: 1, to, fields, info: info || {} }));
+    sessionStorage.setItem(FROM_PLAN_KEY, JSON.stringify({ v: 1, to, from, fields, info: info || {} }));
     return true;
   } catch {
     return false;
   }
 }
 
-/** What the plan sent to tool `name`, read once and removed; null when there is none. */
+/** What the plan (or the debts tool) sent to tool `name`, read once and removed; null when
+ *  there is none. */
 export function takeFromPlan(name) {
   let data = null;
   try {
@@ -76,7 +85,8 @@ export function takeFromPlan(name) {
   try { sessionStorage.removeItem(FROM_PLAN_KEY); } catch { /* read once all the same */ }
   const fields = Object.fromEntries(Object.entries(data.fields).map(([k, v]) => [k, cleanAll(v)]));
   const info = Object.fromEntries(Object.entries(data.info || {}).map(([k, v]) => [k, clean(String(v ?? ""))]));
-  return { fields, info };
+  const from = SENDERS.includes(data.from) ? data.from : "plan";
+  return { fields, info, from };
 }
 
 /** A kind the receiving form's select has, else "other" (the plan knows more kinds:
@@ -92,7 +102,8 @@ function kindsFor(form, kinds, note) {
 }
 
 /** The receiving side, for the budget, debts and options tools: fill the form with what the
- *  plan sent, compute, and say so in a line above the form (strings in _to_plan.html). */
+ *  plan (or, for options, the debts tool) sent, compute, and say so in a line above the form
+ *  (strings in _to_plan.html). */
 export function receiveFromPlan(root, form) {
   const name = form.dataset.calc;
   const carried = takeFromPlan(name);
@@ -100,7 +111,7 @@ export function receiveFromPlan(root, form) {
   // Mounted first (once: a remembered input is restored before the plan's goes on top).
   mountCalculator(form);
   const S = strings(root, "script[data-from-plan-strings]");
-  const { fields, info } = carried;
+  const { fields, info, from } = carried;
   const note = { changed: false };
   let said = "";
   if (name === "budget") {
@@ -127,7 +138,8 @@ export function receiveFromPlan(root, form) {
     };
     if (exampleSavings) f.savings = "0";
     fillForm(form, f);
-    said = fill(S.options, { lender: info.lender || "", amount: f.principal, monthly: f.capacity, minimum: info.minimum || "0.00" })
+    const template = (from === "debts" && S.options_debts) || S.options;
+    said = fill(template, { lender: info.lender || "", amount: info.amount || f.principal, monthly: f.capacity, minimum: info.minimum || "0.00" })
       + (exampleSavings ? S.options_savings || "" : "");
   }
   if (note.changed) said += S.kind_other || "";
