@@ -4,11 +4,15 @@
 // (sessionStorage PLAN_KEY, read once and removed). A row of the plan names its lender,
 // which fills the lender field (the reader can still change it); an options plan names a
 // plan, not a lender, and leaves the field as it is.
+// The call log (log.js, localStorage "yqxs:log", there only if the reader keeps a log on
+// this device): a complaint can be filled from one of its rows (the list is made, as text,
+// only when the reader asks), and a letter shown for the reader's own input can be logged.
 
-import { PLAN_KEY, copyText, download, fill, strings, todayISO } from "../lib/common.js";
+import { PLAN_KEY, copyText, download, el, fill, newId, store, strings, todayISO } from "../lib/common.js";
 import { onWidget } from "../lib/mount.js";
 import { recompute } from "../runtime/calculator.js";
 import { ready } from "../runtime/client.js";
+import { KEY as LOG_KEY, load as loadLog, save as saveLog } from "./log.js";
 
 /** Backslash-escape Markdown's punctuation so that typed text stays text in any renderer. */
 export function mdEscape(text) {
@@ -72,13 +76,78 @@ function setup(root) {
     ready.then(() => recompute(form));
   }
 
+  // ---- the call log
+  const pick = root.querySelector("[data-log-pick]");
+  const list = root.querySelector("[data-log-rows]");
+  const pickButton = pick.querySelector("button");
+  const complaint = form.querySelector('[data-show-when="kind=complaint"]');
+  const logHint = root.querySelector("[data-log-hint]");
+  pick.hidden = loadLog().length === 0;
+  let logRows = [];
+
+  const showRows = () => {
+    logRows = loadLog().sort((a, b) => (b.date + " " + b.time).localeCompare(a.date + " " + a.time));
+    list.replaceChildren(...logRows.map((row, i) => {
+      const excerpt = row.summary.length > 40 ? row.summary.slice(0, 40) + "…" : row.summary;
+      const text = fill(S.log_row, { date: row.date, time: row.time, person: row.person, excerpt }).replace(/\s+/g, " ").trim();
+      const li = el("li");
+      li.append(el("button", text, { type: "button", class: "md-button yqxs-small", "data-log-row": String(i) }));
+      return li;
+    }));
+    list.hidden = false;
+    pickButton.setAttribute("aria-expanded", "true");
+    list.querySelector("button")?.focus();
+  };
+
+  const fillFrom = (row) => {
+    const set = (name, value) => {
+      const field = complaint.querySelector(`[name="${name}"]`);
+      field.value = value.slice(0, 2000);
+      field.dispatchEvent(new Event("input", { bubbles: true })); // the runtime recomputes (and remembers, if asked)
+      return field;
+    };
+    const who = [row.channel, row.person].filter(Boolean).join("，");
+    set("event_date", row.time ? `${row.date} ${row.time}` : row.date);
+    const what = set("what_happened", who ? `${who}：${row.summary}` : row.summary);
+    list.hidden = true;
+    pickButton.setAttribute("aria-expanded", "false");
+    root.querySelector("[data-plan-status]").textContent = fill(S.log_picked, { date: row.date });
+    what.focus();
+  };
+
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-log-row]");
+    const row = button && logRows[Number(button.dataset.logRow)];
+    if (row) fillFrom(row);
+  });
+
+  const logLetter = () => {
+    logHint.hidden = true;
+    if (!form.yqxsAnswer || !form.yqxsAnswer.ok) { status.textContent = S.log_example; return; }
+    if (store.get(LOG_KEY) === null) { status.textContent = ""; logHint.hidden = false; return; }
+    const value = (name) => String(form.querySelector(`[name="${name}"]:not([disabled])`)?.value || "").trim();
+    const select = form.querySelector('[name="complaint_to"]');
+    const title = (titleOut.textContent || "").trim();
+    const summary = value("kind") === "complaint"
+      ? fill(S.log_submitted, { title, to: select.selectedOptions[0]?.textContent.trim() || "" })
+      : fill(S.log_sent, { title });
+    const date = todayISO();
+    const entry = { id: newId(), date, time: "", channel: S.log_channel, person: value("lender").slice(0, 2000),
+      summary, proposal: "", response: "", follow_up: "" };
+    status.textContent = saveLog(loadLog().concat([entry])) ? fill(S.log_added, { date }) : S.log_failed;
+  };
+
   const fileBase = () => `${(titleOut.textContent || "letter").trim()}-${todayISO()}`;
 
   form.addEventListener("click", async (event) => {
     const button = event.target.closest("[data-action]");
     if (!button) return;
     const action = button.dataset.action;
-    if (action === "copy-letter" || action === "copy-phone") {
+    if (action === "pick-log") {
+      if (list.hidden) showRows(); else { list.hidden = true; pickButton.setAttribute("aria-expanded", "false"); }
+    } else if (action === "log-letter") {
+      logLetter();
+    } else if (action === "copy-letter" || action === "copy-phone") {
       const ok = await copyText((action === "copy-letter" ? letterOut : phoneOut).textContent);
       status.textContent = ok ? S.copied : S.copy_failed;
     } else if (action === "print-letter") {
