@@ -7,9 +7,9 @@ in both scripts, in one module-shared context (tests/conftest.py):
   its capacity, and a click fills the capacity with calc.api.run("budget") of exactly what was
   kept, and the debts answer on screen is calc's for that capacity;
 - debts → options: after an input error every "比较这笔的协商方案" button
-  ([data-action=debt-to-options], one per row of the results) is disabled and aria-disabled,
+  ([data-action=debt-to-options], one in each debt's line of the results) is disabled and aria-disabled,
   and a click that reaches one anyway (a dispatched event) stores nothing and stays; with the
-  reader's numbers (markers typed by the test) the row's button opens the options tool of the
+  reader's numbers (markers typed by the test) that debt's button opens the options tool of the
   same script, whose form holds that debt's balance, rate and kind as typed and calc's share
   of the capacity for it (the other settings the example's, savings 0), shows calc's answer
   for it, says what came from the debts tool, and the sessionStorage key is gone; the address
@@ -45,7 +45,7 @@ def carry_buttons(page):
     return page.evaluate(
         """() => [...document.querySelectorAll('[data-widget="debts"] [data-action=debt-to-options]')]
               .map(b => ({disabled: b.disabled, aria: b.getAttribute('aria-disabled'),
-                          row: !!b.closest('tbody[data-items="debts"] > tr[data-item]')}))""")
+                          row: !!b.closest('ul[data-items="debts"] > li[data-item]')}))""")
 
 
 def widget_strings(page, name):
@@ -118,7 +118,7 @@ def test_a_debts_row_opens_the_options_tool_with_that_debt(page, base_url, lang)
     assert not any(b["disabled"] or b["aria"] for b in seen), seen
     debt = next(d for d in answer["result"]["debts"] if d["lender"] == LENDER)
 
-    row = form.locator("tbody[data-items=debts] > tr[data-item]", has_text=LENDER)
+    row = form.locator("ul[data-items=debts] > li[data-item]", has_text=LENDER)
     row.locator("[data-action=debt-to-options]").click()
     page.wait_for_url(f"**{LANGS[lang]}/tools/options/", timeout=READY_TIMEOUT)
     assert "?" not in page.url and "#" not in page.url, page.url

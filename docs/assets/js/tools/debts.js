@@ -10,7 +10,7 @@
 // Carrying data (issue 12): "用“还款能力”工具里保存的结果" ([data-action=use-budget], shown
 // only when the reader kept the budget's input on this device: storage.js "yqxs:calc:budget")
 // fills the capacity with what the budget calculator computes from it, as the options tool
-// does; and "比较这笔的协商方案" in each row of the results ([data-action=debt-to-options], a
+// does; and "比较这笔的协商方案" in each debt's line of the results ([data-action=debt-to-options], a
 // button the runtime disables while the answer is pending or after an input error) takes
 // that debt's balance, rate and kind as typed, and calc's pro-rata share of the capacity as
 // what the reader can pay it, to the options tool (tools/from-plan.js: this tab's
@@ -54,13 +54,14 @@ function offerSavedBudget(form, S) {
   });
 }
 
-/** "比较这笔的协商方案": row `tr` of the results, to the options tool. Only from the answer
- *  for the form's current input (the runtime has disabled the button otherwise). */
-function debtToOptions(root, form, tr, S) {
+/** "比较这笔的协商方案": the debt of `item` (its line in the results), to the options tool.
+ *  Only from the answer for the form's current input (the runtime has disabled the button
+ *  otherwise). */
+function debtToOptions(root, form, item, S) {
   const answer = lastAnswer(form);
   if (!answer?.ok || form.hasAttribute("data-pending")) return;
-  const rows = [...root.querySelectorAll('tbody[data-items="debts"] > tr[data-item]')];
-  const debt = answer.result.debts?.[rows.indexOf(tr)];
+  const rows = [...root.querySelectorAll('ul[data-items="debts"] > li[data-item]')];
+  const debt = answer.result.debts?.[rows.indexOf(item)];
   const at = Number(debt?.row); // the debt's row in the form (0-based; blank rows are skipped)
   if (!debt || !Number.isInteger(at)) return;
   const fields = readForm(form);
@@ -155,7 +156,7 @@ function setup(root) {
   root.addEventListener("click", (event) => {
     const carry = event.target.closest("[data-action=debt-to-options]");
     if (carry) {
-      if (!carry.disabled) debtToOptions(root, form, carry.closest("tr"), S);
+      if (!carry.disabled) debtToOptions(root, form, carry.closest("li"), S);
       return;
     }
     const button = event.target.closest("[data-action=debts-csv], [data-action=debts-ics]");

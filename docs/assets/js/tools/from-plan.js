@@ -14,8 +14,8 @@
 // form holds them (calc parses them on the receiving page) and `info` the figures the line
 // names (calc's strings from the plan's answer).
 //
-// The debts tool sends the same way (from: "debts"): "比较这笔的协商方案" in each row of its
-// results (tools/debts.js) takes that debt's balance, rate and kind, and calc's pro-rata
+// The debts tool sends the same way (from: "debts"): "比较这笔的协商方案" in each debt's line
+// of its results (tools/debts.js) takes that debt's balance, rate and kind, and calc's pro-rata
 // share of the capacity as what the reader can pay, to the options tool, whose line then
 // names the debts tool instead of the plan. `from` is "plan" when absent.
 //
