@@ -90,9 +90,7 @@ function setup(root) {
     list.replaceChildren(...logRows.map((row, i) => {
       const excerpt = row.summary.length > 40 ? row.summary.slice(0, 40) + "…" : row.summary;
       const text = fill(S.log_row, { date: row.date, time: row.time, person: row.person, excerpt }).replace(/\s+/g, " ").trim();
-      const li = el("li");
-      li.append(el("button", text, { type: "button", class: "md-button yqxs-small", "data-log-row": String(i) }));
-      return li;
+      return el("button", text, { type: "button", class: "md-button yqxs-small", "data-log-row": String(i) });
     }));
     list.hidden = false;
     pickButton.setAttribute("aria-expanded", "true");
