@@ -1,6 +1,6 @@
 """The plan offers each tool with its numbers filled in (issue 12): from the plan's answer on
 screen, "比较这笔的协商方案" in each offers row (-> /tools/options/ with that debt), and once
-"在“整理债务”里看还款顺序" (-> /tools/debts/ with every debt row and the plan's capacity) and
+"在“多笔债务还款计划”里看还款顺序" (-> /tools/debts/ with every debt row and the plan's capacity) and
 "在“还款能力”里细算" (-> /tools/budget/ with the income and expense rows and the buffer),
 through this tab's sessionStorage ("yqxs:from-plan"), never the URL.
 

@@ -88,7 +88,7 @@ function setup(root) {
   const chart = root.querySelector("[data-chart=lines]");
   const debtFree = root.querySelector("[data-debt-free]");
   offerToPlan(root, form);
-  receiveFromPlan(root, form); // the plan's "在“整理债务”里看还款顺序": its debt rows and capacity
+  receiveFromPlan(root, form); // the plan's "在“多笔债务还款计划”里看还款顺序": its debt rows and capacity
   offerSavedBudget(form, S);
 
   const when = (month) => {

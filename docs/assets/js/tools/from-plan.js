@@ -1,7 +1,7 @@
 // From the plan to a tool (issue 12: "the plan offers each tool with its numbers filled in"):
 // the plan page (tools/plan.js) offers, from its answer on screen, "比较这笔的协商方案" per
 // offers row (-> options: that debt's balance, rate and kind, and the plan's monthly offer
-// for it as what the reader can pay), "在“整理债务”里看还款顺序" (-> debts: every debt row
+// for it as what the reader can pay), "在“多笔债务还款计划”里看还款顺序" (-> debts: every debt row
 // and the plan's capacity) and "在“还款能力”里细算" (-> budget: the income and expense rows
 // and the buffer). Those are buttons the runtime disables while the answer is pending or
 // after an input error (runtime/render.js markPending); the click refuses then too.
