@@ -182,4 +182,10 @@ def test_the_example_is_marked_once_typed_into_while_the_runtime_loads(fresh_pag
     assert seen["stale"] >= 1
     for button in result_buttons(page, name):
         assert button["disabled"] and button["aria"] == "true", (name, button)
+    # The worker's first request for Pyodide's files can come after the reader's typing is
+    # marked (a quiet machine types faster than the worker starts): wait for it.
+    for _ in range(300):
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the runtime's files were not held back"
