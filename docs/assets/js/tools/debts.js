@@ -20,39 +20,12 @@ import { announce, csvText, download, el, fill, labelCells, strings, todayISO, t
 import { setFieldError } from "../lib/fields.js";
 import { onWidget } from "../lib/mount.js";
 import { drawChart } from "../runtime/charts.js";
-import { lang, lastAnswer, onResult, recompute } from "../runtime/calculator.js";
-import { run } from "../runtime/client.js";
+import { lang, lastAnswer, onResult } from "../runtime/calculator.js";
 import { readForm } from "../runtime/form.js";
-import { load } from "../runtime/storage.js";
 import { addMonths, buildCalendar } from "./ics.js";
 import { clean, receiveFromPlan, sendFromPlan } from "./from-plan.js";
+import { offerSavedBudget } from "./kept-budget.js";
 import { offerToPlan } from "./to-plan.js";
-
-/** "用“还款能力”工具里保存的结果": the capacity the budget calculator computes from the input
- *  the reader kept on this device (the box stays hidden when there is none). */
-function offerSavedBudget(form, S) {
-  const box = form.querySelector("[data-budget-capacity]");
-  if (!box) return;
-  const source = box.dataset.fromCalc;
-  const saved = load(source);
-  if (!saved) return;
-  box.hidden = false;
-  const say = (text) => announce(form.querySelector("[data-live]"), text);
-  box.addEventListener("click", async (event) => {
-    if (!event.target.closest("[data-action=use-budget]")) return;
-    const capacity = form.elements.namedItem("capacity");
-    try {
-      const answer = await run(source, load(source) || saved, lang(form));
-      if (!answer.ok) throw new Error(source);
-      capacity.value = answer.result.capacity;
-      setFieldError(capacity, "");
-      say(S.budget_used);
-      recompute(form);
-    } catch {
-      say(S.budget_failed);
-    }
-  });
-}
 
 /** "比较这笔的协商方案": the debt of `item` (its line in the results), to the options tool.
  *  Only from the answer for the form's current input (the runtime has disabled the button

@@ -12,11 +12,10 @@
 import { PLAN_KEY, download, fill, strings, toolUrl } from "../lib/common.js";
 import { setFieldError } from "../lib/fields.js";
 import { onWidget } from "../lib/mount.js";
-import { lang, onResult, recompute } from "../runtime/calculator.js";
-import { run } from "../runtime/client.js";
-import { load } from "../runtime/storage.js";
+import { lang, onResult } from "../runtime/calculator.js";
 import { buildCalendar, monthlyDates } from "./ics.js";
 import { receiveFromPlan } from "./from-plan.js";
+import { offerSavedBudget } from "./kept-budget.js";
 import { offerToPlan } from "./to-plan.js";
 
 /** A plan from a table row (the runtime writes calc's strings into its data-* attributes). */
@@ -41,7 +40,6 @@ function setup(root) {
   const alarm = root.querySelector("[data-ics-alarm]");
   const icsStatus = root.querySelector("[data-ics-status]");
   const owedOut = form.querySelector('output[name="owed"]');
-  const say = (text) => { form.querySelector("[data-live]").textContent = text; };
   offerToPlan(root, form); // "put this into my plan": this debt goes to the plan as a row
   receiveFromPlan(root, form); // "比较这笔的协商方案" on the plan page: that debt comes here
 
@@ -67,24 +65,7 @@ function setup(root) {
   });
 
   // Use the capacity the budget tool saved (only there if the reader opted in on that page).
-  const budgetBox = root.querySelector("[data-budget-capacity]");
-  const source = budgetBox.dataset.fromCalc;
-  const saved = load(source);
-  if (saved) budgetBox.hidden = false;
-  budgetBox.addEventListener("click", async (event) => {
-    if (!event.target.closest("[data-action=use-budget]")) return;
-    const capacity = form.elements.namedItem("capacity");
-    try {
-      const answer = await run(source, saved, lang(form));
-      if (!answer.ok) throw new Error(source);
-      capacity.value = answer.result.capacity;
-      setFieldError(capacity, "");
-      say(S.budget_used);
-      recompute(form);
-    } catch {
-      say(S.budget_failed);
-    }
-  });
+  offerSavedBudget(form, S);
 
   // One button per plan: carry it to the letter page.
   tbody.addEventListener("click", (event) => {
