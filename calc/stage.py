@@ -242,7 +242,8 @@ def dated_stage(
     now = check_today(today)
     delta = (now - due).days
     if delta > rules.MAX_DAYS:
-        raise InputError("due_date", "count_range", minimum=0, maximum=rules.MAX_DAYS)
+        # A due date a century before today is a mistyped year (1926 for 2026): say so, not "type 0 to 36500".
+        raise InputError("due_date", "date_too_early", maximum=f"{rules.MAX_DAYS:,}")
     return DatedStage(
         due_date=due,
         today=now,

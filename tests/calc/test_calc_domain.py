@@ -222,7 +222,7 @@ class TestDatedStage:
 
     def test_today_is_needed_and_the_span_is_bounded(self):
         assert code_of(lambda: dated_stage("2025-01-31", None)) == ("today", "today_required")
-        assert code_of(lambda: dated_stage("0001-01-01", "9999-12-31")) == ("due_date", "count_range")
+        assert code_of(lambda: dated_stage("0001-01-01", "9999-12-31")) == ("due_date", "date_too_early")
 
     def test_python_caller_gets_the_browsers_answer(self):
         browser = run("stage", {"due_date": "2024-02-29", "today": "2024-12-31"})["result"]

@@ -208,6 +208,19 @@ class TestAlsoWrongToday:
         e = error(name, params)
         assert (e["field"], e["code"]) == (field, "date_too_late")
 
+    @pytest.mark.parametrize("lang, text", [("zh", "这个日期太早了"), ("zh-Hant", "這個日期太早了")])
+    def test_a_due_date_a_century_back_says_check_the_year(self, lang, text):
+        # 1926 typed for 2026: the message was "请输入 0 到 36500 之间的整数", on a date field.
+        e = error("stage", {"due_date": "1926-01-01", "today": "2026-06-01"}, lang)
+        assert (e["field"], e["code"]) == ("due_date", "date_too_early")
+        assert text in e["message"] and "2026-03-01" in e["message"] and "36,500" in e["message"]
+        edge = (date(2026, 6, 1) - date.resolution * rules.MAX_DAYS).isoformat()
+        assert ok("stage", {"due_date": edge, "today": "2026-06-01"}, lang)["days"] == str(rules.MAX_DAYS)
+        assert (
+            error("stage", {"due_date": "1926-06-01", "today": "2026-06-01"}, lang)["code"]
+            == "date_too_early"
+        )
+
     def test_budget_labels_are_cleaned(self):
         params = {"income": ["5000"], "income_label": ["工\x00资\u202e\ud800"], "expense": ["100"]}
         assert ok("budget", params)["incomes"][0]["label"] == "工资"
