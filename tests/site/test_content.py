@@ -197,3 +197,33 @@ def test_widget_texts_exist_in_both_scripts_with_mainland_terms(path, s2tw, t2tw
         if variant_problems(hant, s2tw, t2tw) or taiwan_terms_added(zh, hant, s2tw):
             problems.append(hant)
     assert problems == []
+
+
+LPR_ROW = re.compile(r"^\|\s*(\d{4}-\d{2}-\d{2})\s*\|\s*(\d+\.\d+)%\s*\|\s*(\d+\.\d+)%\s*\|\s*$", re.M)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".zh-Hant.md"])
+def test_the_true_rate_lpr_table_is_the_table_in_calc_rules(suffix):
+    """The guide's LPR history (typed, one row per fixing) is calc.rules.LPR_TABLE row for row,
+    its 4x column is PRIVATE_LENDING_LPR_MULTIPLE x the rate: a new fixing added to rules and
+    not to the page (or a typo in either) fails here."""
+    from calc import rules
+
+    rows = LPR_ROW.findall((DOCS / f"guide/true-rate{suffix}").read_text(encoding="utf-8"))
+    times = rules.PRIVATE_LENDING_LPR_MULTIPLE
+    expected = [(day.isoformat(), f"{rate * 100:.2f}", f"{rate * 100 * times:.2f}")
+                for day, rate in rules.LPR_TABLE]
+    assert rows == expected
+
+
+CURRENT_LPR = ("[[rule:LPR_TABLE[-1][1]]]", "[[rule:PRIVATE_LENDING_LINE_LATEST]]")
+
+
+@pytest.mark.parametrize("path", sorted(DOCS.rglob("*.md")), ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_every_current_lpr_figure_stands_beside_its_as_of_date(path):
+    """Issue 10: the latest LPR (or its 4x line) is printed from calc.rules, and the paragraph
+    that prints it also prints the date the table was last checked and says to check it."""
+    for para in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+        if any(m in para for m in CURRENT_LPR):
+            assert "[[rule:LPR_AS_OF]]" in para, para[:120]
+            assert re.search("核对|核對|变了|變了|会变|會變", para), para[:120]
