@@ -48,7 +48,10 @@
 // heap for a few seconds after the answer, instead of a cold start on every visit. We chose
 // this over snapshotting before the first run (what delayed the first answer).
 
-import { forgetSnapshot, onNotice, openSnapshotCache, readSnapshot, snapshotKey, storeSnapshot } from "./snapshot-cache.js";
+// Imported beside the runtime's downloads, not before them (a static import would be one
+// more round trip before the first Pyodide byte is asked for).
+const snapshotCache = import("./snapshot-cache.js");
+snapshotCache.catch(() => {});
 
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7"; // the version the snapshot path was tested with
 const IDLE_MS = 400; // quiet time after the last request before the snapshot is taken
@@ -71,7 +74,7 @@ function post(message) {
   if (message.type === "progress" && message.step) step = message.step;
   self.postMessage(message);
 }
-onNotice((message) => post({ type: "notice", message }));
+snapshotCache.then(({ onNotice }) => onNotice((message) => post({ type: "notice", message })), () => {});
 
 // ---------------------------------------------------------------- counting bytes
 // Pyodide has no download-progress event (pyodide#1587). We wrap fetch for the files we
@@ -82,6 +85,14 @@ const counted = { loaded: 0, total: 0, last: 0, runtimeFiles: 0 };
 const BIG_FILES = /(pyodide\.asm\.wasm|python_stdlib[-\w]*\.zip|\.whl)$/;
 const nativeFetch = self.fetch.bind(self);
 let cachedOnly = false; // the snapshot role: never touch the network
+// The wasm and the stdlib, asked for on "init" beside pyodide.mjs, not one hop after it:
+// Pyodide's own fetch of each takes the response already on its way (once).
+const early = new Map();
+function fetchEarly(url) {
+  const response = nativeFetch(url);
+  response.catch(() => {}); // Pyodide's own fetch reports a failure
+  early.set(url, response);
+}
 
 function reportBytes(force) {
   if (step === "ready") return;
@@ -108,11 +119,13 @@ async function countBody(response, runtimeFile) {
 
 self.fetch = async function countingFetch(input, init) {
   const url = input instanceof Request ? input.url : String(input); // Pyodide passes a URL object
-  const path = new URL(url, self.location.href).pathname;
+  const { href, pathname: path } = new URL(url, self.location.href);
   const big = BIG_FILES.test(path);
   let response;
+  const started = early.get(href);
+  early.delete(href);
   try {
-    response = await nativeFetch(input, cachedOnly ? { ...init, cache: "only-if-cached", mode: "same-origin" } : init);
+    response = await (started || nativeFetch(input, cachedOnly ? { ...init, cache: "only-if-cached", mode: "same-origin" } : init));
   } catch (err) {
     // Pyodide only logs a failed wasm fetch and then waits forever: report it ourselves.
     if (big && cachedOnly) post({ type: "notice", message: `snapshot worker: no snapshot: ${path} is not on the device` });
@@ -173,14 +186,21 @@ function pyodideOptions(indexURL, stdLibURL, version) {
 async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   post({ type: "progress", step: "download", loaded: 0, total: 0 });
   const t0 = performance.now();
-  // The stored snapshot (read and gunzipped) is fetched while pyodide.mjs is imported: the
-  // cache is named after the pinned version, and a different runtime version ignores it.
+  // Every file is asked for at once: the wheel (the warm path needs it at once, the cold one
+  // after Python starts), the wasm and the stdlib (both paths), and pyodide.asm.mjs, which
+  // pyodide.mjs imports from the same URL (the module map shares the one download).
+  const wheel = fetchWheel(wheelURL);
+  fetchEarly(new URL("pyodide.asm.wasm", indexURL).href);
+  fetchEarly(stdLibURL || new URL("python_stdlib.zip", indexURL).href);
+  import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {});
+  const pyodideModule = import(new URL("pyodide.mjs", indexURL).href);
+  // The stored snapshot (read and gunzipped) is fetched meanwhile: the cache is named after
+  // the pinned version, and a different runtime version ignores it.
+  const { forgetSnapshot, openSnapshotCache, readSnapshot, snapshotKey } = await snapshotCache;
   const key = snapshotKey(indexURL, wheelURL, stdLibURL);
   const cache = snapshot !== false ? await openSnapshotCache(SNAPSHOT_PYODIDE_VERSION) : null;
   const reading = readSnapshot(cache, key);
-  // The wheel too: the warm path needs it at once, the cold one after Python starts.
-  const wheel = fetchWheel(wheelURL);
-  const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
+  const { loadPyodide, version } = await pyodideModule;
   const useSnapshot = Boolean(cache) && version === SNAPSHOT_PYODIDE_VERSION;
   const options = pyodideOptions(indexURL, stdLibURL, version);
 
@@ -253,6 +273,7 @@ async function snapshotOnly({ indexURL, wheelURL, stdLibURL }) {
   }
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
   if (version !== SNAPSHOT_PYODIDE_VERSION) return;
+  const { openSnapshotCache, snapshotKey, storeSnapshot } = await snapshotCache;
   const cache = await openSnapshotCache(version);
   const key = snapshotKey(indexURL, wheelURL, stdLibURL);
   if (!cache || (await cache.match(key))) return; // nowhere to keep it, or already kept
@@ -323,7 +344,7 @@ function takeSnapshot() {
   try {
     const heapLength = pyodide._module?.HEAPU8?.byteLength ?? Infinity;
     const bytes = pyodide.makeMemorySnapshot();
-    storeSnapshot(cache, key, bytes, heapLength, version);
+    snapshotCache.then(({ storeSnapshot }) => storeSnapshot(cache, key, bytes, heapLength, version));
   } catch (err) {
     post({ type: "notice", message: `snapshot not made: ${err}` });
   }
