@@ -1,5 +1,9 @@
 // Registers the site's service worker (sw.js at the site's root: offline after one visit,
 // issue 13) on every page, once the page has loaded, so it never competes with the page.
+// On a tool page (its runtime starts at once: data-start="now") not before the runtime is
+// there: after the first answer, a second after Python is ready, or when it failed, so the
+// worker's install (its script, the sitemaps, the offline pages) and its first requests take
+// neither the link nor a core from the runtime's downloads and boot.
 // Where there are no service workers (iOS WeChat's WKWebView, some private modes) it does
 // nothing and the site works as before, online.
 //
@@ -47,6 +51,23 @@
     });
   }
 
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register, { once: true });
+  var registered = false;
+  function once() {
+    if (!registered) register();
+    registered = true;
+  }
+
+  function afterLoad() {
+    var runtime = document.getElementById("widget-runtime");
+    var api = window.YQXS;
+    if (!runtime || runtime.dataset.start !== "now" || !api || !api.onState) return once();
+    document.addEventListener("yqxs:result", once, { once: true });
+    api.onState(function (state) {
+      if (state === "failed") once();
+      else if (state === "ready") setTimeout(once, 1000);
+    });
+  }
+
+  if (document.readyState === "complete") afterLoad();
+  else window.addEventListener("load", afterLoad, { once: true });
 })();
