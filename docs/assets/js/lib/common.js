@@ -8,6 +8,7 @@
 export const PLAN_KEY = "yqxs:plan"; // sessionStorage: a plan carried from options to the letter
 export const TO_PLAN_KEY = "yqxs:to-plan"; // sessionStorage: a tool's inputs carried to the plan ("put this into my plan")
 export const FROM_PLAN_KEY = "yqxs:from-plan"; // sessionStorage: the plan's numbers carried to options, debts or budget
+export const TO_CHECKLIST_KEY = "yqxs:to-checklist"; // sessionStorage: the terms of a 书面确认 letter carried to the checklist
 
 /** The address of tool page `name` in the script `lang` ("zh" or "zh-Hant"), wherever the
  *  widget sits (a tool page or a guide page): this module lives at assets/js/lib/ under the
