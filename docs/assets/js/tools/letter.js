@@ -7,10 +7,15 @@
 // The call log (log.js, localStorage "yqxs:log", there only if the reader keeps a log on
 // this device): a complaint can be filled from one of its rows (the list is made, as text,
 // only when the reader asks), and a letter shown for the reader's own input can be logged.
+// The 书面确认 (kind confirm) shown for the reader's input offers "用这些条款核对对方发来的协议":
+// its `agreed` terms and lender go to the checklist (sessionStorage TO_CHECKLIST_KEY, this tab
+// only, never the URL; checklist.js reads it once and removes it). Nothing about the reader
+// (name, account tail) goes with them. The runtime disables the button while the answer is
+// pending or after an input error (runtime/render.js markPending); the click refuses then too.
 
-import { PLAN_KEY, copyText, download, el, fill, newId, store, strings, todayISO } from "../lib/common.js";
+import { PLAN_KEY, TO_CHECKLIST_KEY, copyText, download, el, fill, newId, store, strings, todayISO, toolUrl } from "../lib/common.js";
 import { onWidget } from "../lib/mount.js";
-import { recompute } from "../runtime/calculator.js";
+import { lang, recompute } from "../runtime/calculator.js";
 import { ready } from "../runtime/client.js";
 import { KEY as LOG_KEY, load as loadLog, save as saveLog } from "./log.js";
 
@@ -135,6 +140,18 @@ function setup(root) {
     status.textContent = saveLog(loadLog().concat([entry])) ? fill(S.log_added, { date }) : S.log_failed;
   };
 
+  const toChecklist = (button) => {
+    if (button.disabled || form.hasAttribute("data-pending") || !form.yqxsAnswer || !form.yqxsAnswer.ok) return;
+    const value = (name) => String(form.querySelector(`[name="${name}"]:not([disabled])`)?.value || "");
+    if (value("kind") !== "confirm") return;
+    const agreed = value("agreed").slice(0, 2000);
+    if (!agreed.trim()) { status.textContent = S.checklist_empty; return; }
+    try {
+      sessionStorage.setItem(TO_CHECKLIST_KEY, JSON.stringify({ v: 1, from: "letter", fields: { agreed, lender: value("lender").trim().slice(0, 100) } }));
+    } catch { status.textContent = S.checklist_failed; return; }
+    window.location.href = toolUrl("checklist", lang(form));
+  };
+
   const fileBase = () => `${(titleOut.textContent || "letter").trim()}-${todayISO()}`;
 
   form.addEventListener("click", async (event) => {
@@ -145,6 +162,8 @@ function setup(root) {
       if (list.hidden) showRows(); else { list.hidden = true; pickButton.setAttribute("aria-expanded", "false"); }
     } else if (action === "log-letter") {
       logLetter();
+    } else if (action === "to-checklist") {
+      toChecklist(button);
     } else if (action === "copy-letter" || action === "copy-phone") {
       const ok = await copyText((action === "copy-letter" ? letterOut : phoneOut).textContent);
       status.textContent = ok ? S.copied : S.copy_failed;
