@@ -1,14 +1,8 @@
 """Phones and screen readers, in both scripts (issue 10).
 
-- axe-core at phone width (375 x 740, touch) on every page: no violation of impact
-  "serious" or "critical". The layout differs from the desktop run in
-  tests/browser/test_a11y.py (no sidebars, tables that scroll, cards in one column), so
-  rules such as scrollable-region-focusable and color-contrast can fail here only. The
-  counts (pages, violations by rule) are printed at the end of the module (`pytest -s`).
-- Tables of the guide are keyboard-reachable named regions: each Markdown table sits in
-  `div.table-wrap[role=region][tabindex=0]` (hooks/tables.py), that box is the one that
-  scrolls, and its aria-label is "表格：" and the table's caption or nearest heading (so it
-  is in the page's script), numbered when two tables share a heading; no two share a name.
+- axe-core at phone width on every page, and the guide's tables as named keyboard regions,
+  are checked in tests/support/page_tests.py (one phone visit per page, with the other
+  per-page checks).
 - Wide tables keep their key column: at 390 px, with the table scrolled to its right end,
   the first column is still on screen (position: sticky).
 - The home page's first screen (390 x 844, before any scrolling): the crisis line 12356,
@@ -17,30 +11,17 @@
   form (`#triage`) is on the page.
 - The hotline numbers printed on the home page are the ones in calc.rules.HOTLINES, and
   the page's source types none of them (each is a `[[rule:HOTLINE["…"].number]]` marker).
-
-axe is injected as in test_a11y.py (an init script; the page's CSP stays enforced).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 
 import pytest
 
 from calc import rules
-from tests.support.quality import (
-    AXE,
-    PHONE,
-    ROOT,
-    axe_violations,
-    close_clean,
-    new_context,
-    page_id,
-    source_pages,
-    watched_page,
-)
+from tests.support.page_audit import phone_context
+from tests.support.quality import ROOT, close_clean, new_context, page_id, watched_page
 
 SHOTS = ROOT / "screenshots"
 PHONE_390 = {"width": 390, "height": 844}
@@ -53,88 +34,14 @@ KEY_QUESTIONS = [
     "guide/legal/#court-papers",
     "guide/collection/#illegal",
 ]
-_counts: dict[str, Counter] = {"pages": Counter(), "violations": Counter()}
-
-# a second table under the same heading is numbered: 表格：标题（2）
-SUFFIXES = ("", *(f"（{n}）" for n in range(2, 10)))
-
-
-def phone_context(browser, viewport=PHONE):
-    ctx = new_context(browser, viewport, device_scale_factor=2, is_mobile=True,
-                      has_touch=True)
-    return ctx
 
 
 @pytest.fixture(scope="module")
 def context(browser, base_url):
-    assert AXE.exists(), "node_modules/axe-core is missing: ./scripts/test runs npm ci"
+    """The module's phone (375 px, touch) for `tab`."""
     ctx = phone_context(browser)
-    ctx.add_init_script(path=str(AXE))
     yield ctx
     ctx.close()
-    by_rule = ", ".join(f"{rule} {n}" for rule, n in sorted(_counts["violations"].items()))
-    print(f"\naxe at {PHONE['width']} px: {_counts['pages']['checked']} pages, "
-          f"{sum(_counts['violations'].values())} serious or critical violations"
-          + (f" ({by_rule})" if by_rule else ""))
-
-
-@pytest.mark.parametrize("url", source_pages(), ids=page_id)
-def test_axe_at_phone_width_finds_no_serious_or_critical_violation(tab, base_url, url):
-    tab.goto(base_url + url)
-    violations = axe_violations(tab)
-    _counts["pages"]["checked"] += 1
-    for v in violations:
-        _counts["violations"][v["id"]] += v["count"]
-    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
-
-
-# Every Markdown table of the article (no class: widget tables have their own wraps):
-# its nearest wrapper, whether that wrapper is the box that scrolls, and its name.
-TABLE_REGIONS = """() => [...document.querySelectorAll('article table:not([class])')].map(t => {
-    const wrap = t.closest('.table-wrap');
-    let scroller = null;
-    for (let p = t.parentElement; p && p !== document.body; p = p.parentElement)
-        if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) { scroller = p; break; }
-    // The name it should have: its caption, else the nearest heading above it (in the
-    // page's own script), without the heading's permalink sign.
-    const heading = document.evaluate(
-        'preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]',
-        t, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
-    const source = t.caption || heading;
-    let expected = '';
-    if (source) {
-        const copy = source.cloneNode(true);
-        copy.querySelectorAll('.headerlink').forEach(a => a.remove());
-        expected = '表格：' + copy.textContent.trim().replace(/\\s+/g, ' ');
-    }
-    return {table: t.textContent.trim().slice(0, 16),
-            expected,
-            wrapped: !!wrap,
-            role: wrap && wrap.getAttribute('role'),
-            tabindex: wrap && wrap.getAttribute('tabindex'),
-            label: wrap && (wrap.getAttribute('aria-label') || '').trim(),
-            scrolls_in_wrap: !!wrap && scroller === wrap};
-})"""
-
-PAGES_WITH_TABLES = ["/guide/true-rate/", "/guide/options/", "/guide/stages/", "/guide/help/",
-                     "/about/"]
-
-
-@pytest.mark.parametrize("url", PAGES_WITH_TABLES + ["/zh-Hant" + u for u in PAGES_WITH_TABLES],
-                         ids=page_id)
-def test_tables_are_named_keyboard_regions_that_scroll(tab, base_url, url):
-    tab.goto(base_url + url)
-    tables = tab.evaluate(TABLE_REGIONS)
-    assert tables, "no table on this page: the list above is out of date"
-    # The name is the caption or the nearest heading (so it is in the page's script); a
-    # second table under the same heading adds its number: 表格：…（2）.
-    bad = [t for t in tables if not (t["wrapped"] and t["role"] == "region"
-                                     and t["tabindex"] == "0" and t["expected"]
-                                     and t["label"].startswith(t["expected"])
-                                     and t["label"][len(t["expected"]):] in SUFFIXES
-                                     and t["scrolls_in_wrap"])]
-    assert bad == [], json.dumps(bad, ensure_ascii=False, indent=1)
-    assert len({t["label"] for t in tables}) == len(tables), "two tables share one name"
 
 
 @pytest.mark.parametrize("url", ["/guide/true-rate/", "/zh-Hant/guide/true-rate/"], ids=page_id)

@@ -3,7 +3,8 @@
 - With print media emulated, on every page that has a widget and on sample guide pages in
   both scripts: the header, tabs, both sidebars, search, footer and back-to-top button are
   not rendered; the article, its title, every field of a widget form (with its value), every
-  result (<output>) and every date ("更新于 …", "截至 …", date fields) still are.
+  result (<output>) and every date ("更新于 …", "截至 …", date fields) still are. (Checked
+  in tests/support/page_tests.py, on the desktop visit each of those pages gets.)
 - Chromium's own PDF output (page.pdf, headless) of a guide page and a tool page in both
   scripts, read back with pdftotext (poppler-utils, installed by ./scripts/test): the title,
   the worked example's inputs and results are in the PDF, the navigation's words are not.
@@ -18,54 +19,9 @@ import subprocess
 
 import pytest
 
-from tests.support.quality import HANT, ROOT, page_id, tool_pages
+from tests.support.quality import HANT, ROOT, page_id
 
 SHOTS = ROOT / "screenshots"
-GUIDES = ["/guide/what-happens/", "/guide/prepare/", f"/{HANT}/guide/what-happens/",
-          f"/{HANT}/guide/prepare/"]
-CHROME = (".md-header, .md-tabs, .md-sidebar--primary, .md-sidebar--secondary, .md-search, "
-          ".md-footer, .md-top, .md-content__button")
-DATES = re.compile(r"(更新于|更新於|截至)\s*\d{4}")
-
-
-# What the printed page hides that it should show, and shows that it should hide.
-PRINT_PROBLEMS = """([chrome, datePattern]) => {
-    const shown = (el) => el.checkVisibility({visibilityProperty: true, opacityProperty: true});
-    const describe = (el) => el.tagName.toLowerCase() + (el.name ? `[name=${el.name}]` : '') +
-        (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') +
-        ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '"';
-    const problems = [];
-    for (const el of document.querySelectorAll(chrome))
-        if (shown(el)) problems.push('printed: ' + describe(el));
-    const must = [document.querySelector('article'), document.querySelector('article h1'),
-                  ...document.querySelectorAll('.site-disclaimer')];
-    for (const form of document.querySelectorAll('form[data-calc], form[data-tool]'))
-        for (const el of form.querySelectorAll('input:not([type=hidden]):not([type=file]), select, textarea'))
-            if (!el.closest('[hidden], details:not([open])') && !['checkbox', 'radio'].includes(el.type)
-                && el.dataset.screenVisible === '1') must.push(el);
-    for (const el of document.querySelectorAll('output'))
-        if (el.dataset.screenVisible === '1') must.push(el);
-    const re = new RegExp(datePattern);
-    for (const el of document.querySelectorAll('article p, article li, article em, article td'))
-        if (re.test(el.textContent) && el.dataset.screenVisible === '1') must.push(el);
-    for (const el of must)
-        if (!el || !shown(el)) problems.push('not printed: ' + (el ? describe(el) : 'missing'));
-    return problems;
-}"""
-
-MARK_SCREEN_VISIBLE = """() => {
-    for (const el of document.querySelectorAll('article *'))
-        if (el.checkVisibility({visibilityProperty: true})) el.dataset.screenVisible = '1';
-}"""
-
-
-@pytest.mark.parametrize("url", GUIDES + tool_pages(), ids=page_id)
-def test_print_hides_the_chrome_and_keeps_content_inputs_results_and_dates(tab, base_url, url):
-    tab.goto(base_url + url)
-    tab.evaluate(MARK_SCREEN_VISIBLE)
-    tab.emulate_media(media="print")
-    problems = tab.evaluate(PRINT_PROBLEMS, [CHROME, DATES.pattern])
-    assert problems == [], "\n".join(problems)
 
 
 def pdf_text(pdf: bytes) -> str:

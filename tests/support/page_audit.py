@@ -1,0 +1,126 @@
+"""One visit per page and width for every per-page check (issue 14: the suite's time).
+
+The per-page checks (axe at desktop width and at 375 px, the 375 px fit and tap targets,
+the CSP and storage of a first load, the named table regions, print) used to load every page
+once per check: about six loads per page, and a page load with its Pyodide boot is what the
+browser layer spends its time on. A `PageAudits` loads each page twice, once in a desktop
+context and once in a phone context (both with axe injected by an init script, so the
+page's CSP stays enforced), measures everything on that visit in the order the separate
+tests did (the first-load checks right after the load, axe after them, print last), and
+keeps what it measured; each test then asserts on its part exactly what it asserted before.
+
+Each visit has its own watched page (quality.watched_page): its off-host requests, console
+errors and failed responses are kept with the visit, and every test that reads the visit
+fails on them, as the `tab` fixture's teardown did. An exception during a visit (a load
+that times out) is kept too and fails that page's tests only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tests.conftest import forget_storage
+from tests.support import page_checks as js
+from tests.support.quality import AXE, PHONE, axe_violations, new_context, tool_pages, watched_page
+
+
+@dataclass
+class Visit:
+    """What one load of one page measured (a key is absent when the check does not apply
+    to that page), and what its watch recorded."""
+
+    found: dict = field(default_factory=dict)
+    offsite: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    failure: str = ""
+
+    def get(self, key):
+        """The measurement `key`, after failing on what went wrong during the visit."""
+        assert self.failure == "", f"the page's visit failed: {self.failure}"
+        assert self.offsite == [], f"requests off the loopback host: {self.offsite}"
+        assert self.errors == [], f"console errors: {self.errors}"
+        return self.found[key]
+
+
+def phone_context(browser, viewport=PHONE):
+    """A phone: 375 px, device pixel ratio 2, mobile, touch."""
+    return new_context(browser, viewport, device_scale_factor=2, is_mobile=True, has_touch=True)
+
+
+class PageAudits:
+    """Visits each page (lazily, on the first test that asks) once at desktop width and once
+    at 375 px, in two contexts kept for the module (the HTTP cache and the warm runtime
+    carry over, as the module contexts of conftest do)."""
+
+    def __init__(self, browser, base_url: str):
+        assert AXE.exists(), "node_modules/axe-core is missing: ./scripts/test runs npm ci"
+        self.base_url = base_url
+        self.desktop = new_context(browser)
+        self.phone = phone_context(browser)
+        for ctx in (self.desktop, self.phone):
+            ctx.add_init_script(path=str(AXE))
+        self.print_pages = set(js.PRINT_GUIDES) | set(tool_pages())
+        self._visits: dict[tuple[str, str], Visit] = {}
+
+    def close(self) -> None:
+        self.desktop.close()
+        self.phone.close()
+
+    def desktop_visit(self, url: str) -> Visit:
+        return self._visit("desktop", url)
+
+    def phone_visit(self, url: str) -> Visit:
+        return self._visit("phone", url)
+
+    def _visit(self, width: str, url: str) -> Visit:
+        key = (width, url)
+        if key not in self._visits:
+            ctx = self.desktop if width == "desktop" else self.phone
+            measure = self._measure_desktop if width == "desktop" else self._measure_phone
+            self._visits[key] = self._run(ctx, url, measure)
+        return self._visits[key]
+
+    def _run(self, ctx, url, measure) -> Visit:
+        visit = Visit()
+        page = watched_page(ctx)
+        try:
+            forget_storage(page, self.base_url)
+            measure(page, ctx, url, visit.found)
+        except Exception as exc:  # kept for this page's tests, which fail on it
+            visit.failure = f"{type(exc).__name__}: {exc}"
+        finally:
+            page.close()
+            visit.offsite = list(page.watch.offsite)
+            visit.errors = list(page.watch.errors)
+        return visit
+
+    def _measure_desktop(self, page, ctx, url, found) -> None:
+        response = page.goto(self.base_url + url)
+        # The first load's privacy (test_privacy): right after the load, as before.
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        found["ok"] = response.ok
+        found["csp_count"] = policy.count()
+        found["csp"] = policy.get_attribute("content") if found["csp_count"] == 1 else None
+        found["referrer"] = page.locator('meta[name="referrer"]').get_attribute("content")
+        found["stored"] = page.evaluate(js.STORED_KEYS)
+        found["cookies"] = ctx.cookies()
+        found["requests"] = list(page.watch.requests)
+        # axe at desktop width (test_a11y).
+        found["axe"] = axe_violations(page)
+        # Print (test_print), last: it changes the media.
+        if url in self.print_pages:
+            page.evaluate(js.MARK_SCREEN_VISIBLE)
+            page.emulate_media(media="print")
+            found["print"] = page.evaluate(js.PRINT_PROBLEMS, [js.CHROME, js.DATES.pattern])
+
+    def _measure_phone(self, page, ctx, url, found) -> None:
+        page.goto(self.base_url + url)
+        # The fit and the tap targets (test_phone), right after the load, as before.
+        found["width"] = page.evaluate(js.DOCUMENT_WIDTH)
+        found["sticking_out"] = page.evaluate(js.STICKING_OUT, js.WIDTH)
+        found["boxes"] = page.evaluate(js.SCROLL_BOXES, js.WIDTH)
+        found["small"] = page.evaluate(js.SMALL_TARGETS, "page")
+        if url in js.TABLE_PAGES:
+            found["tables"] = page.evaluate(js.TABLE_REGIONS)
+        # axe at phone width (test_a11y_phone).
+        found["axe"] = axe_violations(page)
