@@ -9,13 +9,17 @@ the loopback host (conftest.PageWatch)."""
 from __future__ import annotations
 
 import json
-import time
 from urllib.parse import urlparse
 
 import pytest
 
 from calc import api
 from tests.conftest import LOOPBACK
+from tests.support import warm
+from tests.support.quality import close_clean, new_context, watched_page
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 WIDGETS = ("budget", "schedule", "payoff", "penalty", "apr", "stage")
 LANGS = {"zh": "", "zh-Hant": "/zh-Hant"}
@@ -103,23 +107,27 @@ def outputs(page, name):
 
 # ---------------------------------------------------------------- the example without JS
 
+@pytest.fixture(scope="module")
+def no_js(browser):
+    """One page without JavaScript for both scripts' tests (nothing runs, nothing is kept)."""
+    ctx = browser.new_context(java_script_enabled=False)
+    yield ctx.new_page()
+    ctx.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_examples_are_complete_without_javascript(browser, base_url, lang):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        for name in WIDGETS:
-            page.goto(url(base_url, lang, name))
-            result = api.run(name, api.example(name, lang), lang)["result"]
-            shown = outputs(page, name)
-            assert shown, name
-            for key, (value, text) in shown.items():
-                assert value == data_value(result[key]), (name, key)
-                shown_text = result.get("display", {}).get(key, data_value(result[key]))
-                assert text.strip() == shown_text, (name, key)
-            assert form_of(page, name).locator("output").first.is_visible()
-    finally:
-        context.close()
+def test_examples_are_complete_without_javascript(no_js, base_url, lang):
+    page = no_js
+    for name in WIDGETS:
+        page.goto(url(base_url, lang, name))
+        result = api.run(name, api.example(name, lang), lang)["result"]
+        shown = outputs(page, name)
+        assert shown, name
+        for key, (value, text) in shown.items():
+            assert value == data_value(result[key]), (name, key)
+            shown_text = result.get("display", {}).get(key, data_value(result[key]))
+            assert text.strip() == shown_text, (name, key)
+        assert form_of(page, name).locator("output").first.is_visible()
 
 
 # ---------------------------------------------------------------- the reader's numbers and errors
@@ -315,16 +323,13 @@ def test_warm_start_from_the_snapshot_answers_like_cpython(fresh_page, base_url)
     assert page.evaluate("YQXS.startedFrom()") == "cold"
     # The snapshot is taken in idle time after the runtime is ready (issue 13: answer first),
     # then gzipped and stored: poll Cache Storage for it.
-    stored, deadline = None, time.monotonic() + 60
-    while stored is None and time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-        stored = page.evaluate(
-            "async () => { for (const n of await caches.keys()) {"
+    stored = warm.wait_until(
+            page, "async () => { for (const n of await caches.keys()) {"
             " if (!n.startsWith('yqxs-pyodide-snapshot-')) continue; const c = await caches.open(n);"
             " for (const r of await c.keys()) { const h = await c.match(r);"
             " const b = new Uint8Array(await h.arrayBuffer());"
             " return {head: [b[0], b[1]], size: b.length, raw: Number(h.headers.get('X-Raw-Length'))}; } }"
-            " return null; }")
+            " return null; }", timeout=60_000)
     # Stored gzipped: gzip magic bytes, well under the 31 MB raw heap, with the raw length
     # recorded beside it (what a restore checks against).
     assert stored is not None, "no snapshot stored within 60 s"
@@ -342,10 +347,26 @@ def test_warm_start_from_the_snapshot_answers_like_cpython(fresh_page, base_url)
     assert got == want
 
 
-def test_a_bad_snapshot_entry_is_dropped_and_the_page_starts_normally(fresh_page, base_url):
+@pytest.fixture
+def own_warm_page(browser, base_url, pyodide_snapshot):
+    """A watched page in a context of its own that holds the session's snapshot: for a test
+    that spoils the stored snapshot (the module's shared one stays whole)."""
+    ctx = new_context(browser)
+    warm.seed(ctx, base_url, pyodide_snapshot)
+    page = watched_page(ctx)
+    try:
+        yield page
+    finally:
+        close_clean(page)
+        ctx.close()
+
+
+def test_a_bad_snapshot_entry_is_dropped_and_the_page_starts_normally(own_warm_page, base_url):
     """A stored snapshot that cannot be restored (not gzip) costs only the warm start: the
-    runtime deletes it, starts normally and answers as calc does."""
-    page = fresh_page
+    runtime deletes it, starts normally and answers as calc does. (The snapshot to spoil is
+    the session's, stored before the page opens, instead of one this test's own cold start
+    would store.)"""
+    page = own_warm_page
     page.goto(url(base_url, "zh", "apr"))
     page.wait_for_function("() => window.YQXS && YQXS.state() === 'ready'", timeout=READY_TIMEOUT)
     spoil = (
@@ -354,10 +375,7 @@ def test_a_bad_snapshot_entry_is_dropped_and_the_page_starts_normally(fresh_page
         " const c = await caches.open(n); for (const r of await c.keys()) { const h = await c.match(r);"
         " await c.put(r, new Response(new Uint8Array([1, 2, 3]), {headers: h.headers})); return r.url; } }"
         " return null; }")
-    key, deadline = None, time.monotonic() + 60
-    while key is None and time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-        key = page.evaluate(spoil)
+    key = warm.wait_until(page, spoil, timeout=60_000)
     assert key, "no snapshot stored within 60 s"
     page.reload()
     page.wait_for_function("() => window.YQXS && YQXS.state() === 'ready'", timeout=READY_TIMEOUT)
@@ -366,8 +384,11 @@ def test_a_bad_snapshot_entry_is_dropped_and_the_page_starts_normally(fresh_page
     got = page.evaluate("p => YQXS.run('payoff', p, 'zh')", params)
     assert got == json.loads(json.dumps(api.run("payoff", params, "zh")))
     # The spoilt entry is gone: deleted, or replaced by this idle runtime's new gzip snapshot.
-    page.wait_for_timeout(1000)
-    left = page.evaluate(
-        "async k => { for (const n of await caches.keys()) { const h = await (await caches.open(n)).match(k);"
-        " if (h) return (await h.arrayBuffer()).byteLength; } return 0; }", key)
+    size = ("async k => { for (const n of await caches.keys()) {"
+            " const h = await (await caches.open(n)).match(k);"
+            " if (h) return (await h.arrayBuffer()).byteLength; } return 0; }")
+    # (in place of a fixed 1 s wait: until it is so, or 10 s)
+    warm.wait_until(page, f"async k => {{ const n = await ({size})(k); return n === 0 || n > 1000; }}",
+                    key, timeout=10_000)
+    left = page.evaluate(size, key)
     assert left == 0 or left > 1000, left
