@@ -8,22 +8,19 @@
 - Errors are announced: every widget form, or the widget around it ([data-widget]), holds a
   live region (aria-live, role="alert" or role="status") that is in the page from the start
   (a region added later is not read).
+
+Both checks read one visit per widget page (the live regions and charts right after the
+load, then the Tab presses), kept by the module's `visits`.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from tests.conftest import _shared_page
 from tests.support.quality import page_id, tool_pages
 
 FORMS = "form[data-calc], form[data-tool]"
-
-
-def widget_forms(page) -> int:
-    count = page.locator(FORMS).count()
-    if count == 0:
-        pytest.skip("no widget form on this page yet")
-    return count
 
 
 # Opens every <details> in the widget forms (their controls count too), then marks the
@@ -79,12 +76,34 @@ RECORD_FOCUS = """() => {
 PRESSES_PER_CHECK = 12
 
 
-@pytest.mark.parametrize("url", tool_pages(), ids=page_id)
-def test_every_widget_control_is_reached_by_tab_with_a_visible_focus(tab, base_url, url):
-    tab.goto(base_url + url)
-    widget_forms(tab)
+CHARTS_WITHOUT_TEXT = """() => {
+    const bad = [];
+    for (const w of document.querySelectorAll('form[data-calc], form[data-tool], [data-widget]'))
+        for (const svg of w.querySelectorAll('svg')) {
+            if (svg.closest('[aria-hidden=true]') || svg.parentElement.closest('svg')) continue;
+            const named = svg.getAttribute('role') === 'img' && (
+                (svg.getAttribute('aria-label') || '').trim() ||
+                svg.getAttribute('aria-labelledby') ||
+                (svg.querySelector(':scope > title')?.textContent || '').trim());
+            const caption = svg.closest('figure')?.querySelector('figcaption')?.textContent.trim();
+            if (!named && !caption) bad.push(svg.outerHTML.slice(0, 160));
+        }
+    return [...new Set(bad)];
+}"""
+
+SILENT_FORMS = """(sel) => [...document.querySelectorAll(sel)]
+    .filter(form => !(form.closest('[data-widget]') || form).querySelector(
+        '[aria-live=polite], [aria-live=assertive], [role=alert], [role=status]'))
+    .map(form => form.outerHTML.slice(0, 100))"""
+
+
+def tab_through(tab) -> dict:
+    """Marks every control of the page's widget forms, presses Tab through them and returns
+    what was reached and how each looked with and without focus."""
     total = tab.evaluate(MARK_CONTROLS, FORMS)
-    assert total > 0, "a widget form with no control"
+    found = {"total": total}
+    if total == 0:
+        return found
     tab.evaluate(RECORD_FOCUS)
     # Start just before the first widget (a focusable marker put there) rather than at the
     # top: the header and the sidebars are the same on every page and cost a press each.
@@ -110,9 +129,47 @@ def test_every_widget_control_is_reached_by_tab_with_a_visible_focus(tab, base_u
         mark = f'[data-qa-control="{look["id"]}"]'
         control = tab.locator(f"{mark}:checked, {mark}:not([type=radio])").or_(tab.locator(mark))
         look["plain"] = control.first.evaluate(LOOK)
-    missing = tab.evaluate("""(seen) => [...document.querySelectorAll('[data-qa-control]')]
+    found["missing"] = tab.evaluate("""(seen) => [...document.querySelectorAll('[data-qa-control]')]
         .filter(el => !seen.includes(el.dataset.qaControl))
         .map(el => el.outerHTML.slice(0, 120))""", list(reached))
+    found["reached"] = reached
+    return found
+
+
+def measure(tab, base_url, url) -> dict:
+    """One visit of a widget page for both checks: the charts' text and the live regions
+    right after the load (before any key is pressed), then the keyboard path."""
+    tab.goto(base_url + url)
+    found = {"forms": tab.locator(FORMS).count(),
+             "unnamed": tab.evaluate(CHARTS_WITHOUT_TEXT),
+             "silent": tab.evaluate(SILENT_FORMS, FORMS)}
+    found.update(tab_through(tab))
+    return found
+
+
+@pytest.fixture(scope="module")
+def visits(context, base_url):
+    """Each widget page visited once (lazily, by the first of its tests) in the module's
+    context; what the visit measured and what its watch recorded."""
+    from tests.support.page_audit import watched_visit
+
+    done = {}
+
+    def visit(url: str):
+        if url not in done:
+            tab = _shared_page(context, base_url)
+            done[url] = watched_visit(tab, lambda: measure(tab, base_url, url))
+        return done[url]
+
+    return visit
+
+
+@pytest.mark.parametrize("url", tool_pages(), ids=page_id)
+def test_every_widget_control_is_reached_by_tab_with_a_visible_focus(visits, url):
+    visit = visits(url)
+    assert visit.get("forms") > 0, "no widget form on this page"
+    assert visit.get("total") > 0, "a widget form with no control"
+    missing, reached = visit.get("missing"), visit.get("reached")
     assert missing == [], f"controls that Tab never reaches: {missing}"
     invisible = [f"{look['tag']} {look['name']!r}: {look['focused']}"
                  for look in reached.values()
@@ -122,31 +179,9 @@ def test_every_widget_control_is_reached_by_tab_with_a_visible_focus(tab, base_u
     assert invisible == [], f"no visible keyboard focus on: {invisible}"
 
 
-CHARTS_WITHOUT_TEXT = """() => {
-    const bad = [];
-    for (const w of document.querySelectorAll('form[data-calc], form[data-tool], [data-widget]'))
-        for (const svg of w.querySelectorAll('svg')) {
-            if (svg.closest('[aria-hidden=true]') || svg.parentElement.closest('svg')) continue;
-            const named = svg.getAttribute('role') === 'img' && (
-                (svg.getAttribute('aria-label') || '').trim() ||
-                svg.getAttribute('aria-labelledby') ||
-                (svg.querySelector(':scope > title')?.textContent || '').trim());
-            const caption = svg.closest('figure')?.querySelector('figcaption')?.textContent.trim();
-            if (!named && !caption) bad.push(svg.outerHTML.slice(0, 160));
-        }
-    return [...new Set(bad)];
-}"""
-
-SILENT_FORMS = """(sel) => [...document.querySelectorAll(sel)]
-    .filter(form => !(form.closest('[data-widget]') || form).querySelector(
-        '[aria-live=polite], [aria-live=assertive], [role=alert], [role=status]'))
-    .map(form => form.outerHTML.slice(0, 100))"""
-
-
 @pytest.mark.parametrize("url", tool_pages(), ids=page_id)
-def test_charts_have_text_and_errors_are_announced(tab, base_url, url):
-    tab.goto(base_url + url)
-    unnamed = tab.evaluate(CHARTS_WITHOUT_TEXT)
-    silent = tab.evaluate(SILENT_FORMS, FORMS)
+def test_charts_have_text_and_errors_are_announced(visits, url):
+    visit = visits(url)
+    unnamed, silent = visit.get("unnamed"), visit.get("silent")
     assert unnamed == [], f"charts without a text alternative: {unnamed}"
     assert silent == [], f"widget forms whose errors nobody hears (no live region): {silent}"

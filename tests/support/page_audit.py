@@ -42,6 +42,20 @@ class Visit:
         return self.found[key]
 
 
+def watched_visit(page, measure) -> Visit:
+    """Runs `measure()` (it returns what it measured, a dict) on a watched page, closes
+    the page, and keeps what it found, what the watch recorded and any exception."""
+    visit = Visit()
+    try:
+        visit.found = measure() or {}
+    except Exception as exc:  # kept for this page's tests, which fail on it
+        visit.failure = f"{type(exc).__name__}: {exc}"
+    finally:
+        page.close()
+        visit.offsite, visit.errors = list(page.watch.offsite), list(page.watch.errors)
+    return visit
+
+
 def phone_context(browser, viewport=PHONE):
     """A phone: 375 px, device pixel ratio 2, mobile, touch."""
     return new_context(browser, viewport, device_scale_factor=2, is_mobile=True, has_touch=True)
@@ -81,20 +95,12 @@ class PageAudits:
         return self._visits[key]
 
     def _run(self, ctx, url, measure) -> Visit:
-        visit = Visit()
         page = watched_page(ctx)
-        try:
-            forget_storage(page, self.base_url)
-            measure(page, ctx, url, visit.found)
-        except Exception as exc:  # kept for this page's tests, which fail on it
-            visit.failure = f"{type(exc).__name__}: {exc}"
-        finally:
-            page.close()
-            visit.offsite = list(page.watch.offsite)
-            visit.errors = list(page.watch.errors)
-        return visit
+        forget_storage(page, self.base_url)
+        return watched_visit(page, lambda: measure(page, ctx, url))
 
-    def _measure_desktop(self, page, ctx, url, found) -> None:
+    def _measure_desktop(self, page, ctx, url) -> dict:
+        found = {}
         response = page.goto(self.base_url + url)
         # The first load's privacy (test_privacy): right after the load, as before.
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
@@ -112,8 +118,10 @@ class PageAudits:
             page.evaluate(js.MARK_SCREEN_VISIBLE)
             page.emulate_media(media="print")
             found["print"] = page.evaluate(js.PRINT_PROBLEMS, [js.CHROME, js.DATES.pattern])
+        return found
 
-    def _measure_phone(self, page, ctx, url, found) -> None:
+    def _measure_phone(self, page, ctx, url) -> dict:
+        found = {}
         page.goto(self.base_url + url)
         # The fit and the tap targets (test_phone), right after the load, as before.
         found["width"] = page.evaluate(js.DOCUMENT_WIDTH)
@@ -124,3 +132,4 @@ class PageAudits:
             found["tables"] = page.evaluate(js.TABLE_REGIONS)
         # axe at phone width (test_a11y_phone).
         found["axe"] = axe_violations(page)
+        return found
