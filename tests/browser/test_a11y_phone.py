@@ -38,42 +38,36 @@ KEY_QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def context(browser, base_url):
-    """The module's phone (375 px, touch) for `tab`."""
-    ctx = phone_context(browser)
+    """The module's phone (390 x 844, touch) for `tab`."""
+    ctx = phone_context(browser, PHONE_390)
     yield ctx
     ctx.close()
 
 
 @pytest.mark.parametrize("url", ["/guide/true-rate/", "/zh-Hant/guide/true-rate/"], ids=page_id)
-def test_wide_table_keeps_its_key_column_on_a_390px_phone(browser, base_url, url):
+def test_wide_table_keeps_its_key_column_on_a_390px_phone(tab, base_url, url):
     """The 24%/36%/4×LPR table (#lines): scrolled to its right end, the first column is
     still fully on screen."""
-    ctx = phone_context(browser, PHONE_390)
-    page = watched_page(ctx)
-    try:
-        page.goto(base_url + url)
-        wrap = page.locator("article h2#lines ~ .table-wrap").first
-        wrap.scroll_into_view_if_needed()
-        overflow = wrap.evaluate("w => w.scrollWidth - w.clientWidth")
-        assert overflow > 20, "the table fits the screen: this test no longer tests anything"
-        wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
-        page.wait_for_timeout(100)
-        boxes = wrap.evaluate("""w => [...w.querySelectorAll('tr > :first-child')].map(c => {
-            const b = c.getBoundingClientRect();
-            return {text: c.textContent.trim().slice(0, 12), left: b.left, right: b.right};
-        })""")
-        off = [b for b in boxes if b["left"] < -0.5 or b["right"] > PHONE_390["width"] + 0.5]
-        assert off == [], f"key column scrolled off screen: {off}"
-        # ...and the other cells pass under it, not over it (it is opaque and on top).
-        covered = wrap.evaluate("""w => {
-            const c = w.querySelector('tbody tr > :first-child').getBoundingClientRect();
-            const hit = document.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2);
-            return !!hit && !!hit.closest('tr > :first-child');
-        }""")
-        assert covered, "another cell is drawn over the key column"
-    finally:
-        close_clean(page)
-        ctx.close()
+    tab.goto(base_url + url)
+    wrap = tab.locator("article h2#lines ~ .table-wrap").first
+    wrap.scroll_into_view_if_needed()
+    overflow = wrap.evaluate("w => w.scrollWidth - w.clientWidth")
+    assert overflow > 20, "the table fits the screen: this test no longer tests anything"
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    tab.wait_for_timeout(100)
+    boxes = wrap.evaluate("""w => [...w.querySelectorAll('tr > :first-child')].map(c => {
+        const b = c.getBoundingClientRect();
+        return {text: c.textContent.trim().slice(0, 12), left: b.left, right: b.right};
+    })""")
+    off = [b for b in boxes if b["left"] < -0.5 or b["right"] > PHONE_390["width"] + 0.5]
+    assert off == [], f"key column scrolled off screen: {off}"
+    # ...and the other cells pass under it, not over it (it is opaque and on top).
+    covered = wrap.evaluate("""w => {
+        const c = w.querySelector('tbody tr > :first-child').getBoundingClientRect();
+        const hit = document.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2);
+        return !!hit && !!hit.closest('tr > :first-child');
+    }""")
+    assert covered, "another cell is drawn over the key column"
 
 
 # What lies inside the first 390 x 844 screen, before any scrolling: the text of the
@@ -104,29 +98,23 @@ FIRST_SCREEN = """(height) => {
 
 
 @pytest.mark.parametrize("url", HOMES, ids=page_id)
-def test_home_first_screen_on_a_390px_phone(browser, base_url, url):
-    ctx = phone_context(browser, PHONE_390)
-    page = watched_page(ctx)
-    try:
-        page.goto(base_url + url)
-        page.evaluate("document.fonts.ready")
-        screen = page.evaluate(FIRST_SCREEN, PHONE_390["height"])
-        SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"phone390-first-screen-{page_id(url)}.png"))
-        assert screen["scroll"] == 0
-        for number in ("12356", "110"):
-            assert number in screen["text"], f"{number} is not on the first screen"
-        for target in KEY_QUESTIONS:
-            assert any(h.endswith(target) for h in screen["links"]), \
-                f"the key question linking to {target} is not on the first screen: {screen['links']}"
-        assert any("tools/budget/" in h for h in screen["links"]), \
-            "the 'start today' link to the budget tool is not on the first screen"
-        assert screen["cards_top"] is not None and screen["cards_top"] > 0
-        assert screen["triage_top"] is not None, "no #triage section for the triage form"
-        assert screen["triage_top"] < screen["cards_top"], "the triage room comes after the tool cards"
-    finally:
-        close_clean(page)
-        ctx.close()
+def test_home_first_screen_on_a_390px_phone(tab, base_url, url):
+    tab.goto(base_url + url)
+    tab.evaluate("document.fonts.ready")
+    screen = tab.evaluate(FIRST_SCREEN, PHONE_390["height"])
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / f"phone390-first-screen-{page_id(url)}.png"))
+    assert screen["scroll"] == 0
+    for number in ("12356", "110"):
+        assert number in screen["text"], f"{number} is not on the first screen"
+    for target in KEY_QUESTIONS:
+        assert any(h.endswith(target) for h in screen["links"]), \
+            f"the key question linking to {target} is not on the first screen: {screen['links']}"
+    assert any("tools/budget/" in h for h in screen["links"]), \
+        "the 'start today' link to the budget tool is not on the first screen"
+    assert screen["cards_top"] is not None and screen["cards_top"] > 0
+    assert screen["triage_top"] is not None, "no #triage section for the triage form"
+    assert screen["triage_top"] < screen["cards_top"], "the triage room comes after the tool cards"
 
 
 @pytest.mark.parametrize("url", HOMES, ids=page_id)
