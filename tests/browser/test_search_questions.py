@@ -53,6 +53,13 @@ QUESTIONS_ZH = [
     ("银行说没有停息挂账政策", ["guide/negotiate/"]),
     ("被限高了还能坐高铁吗", ["guide/legal/"]),
     ("个性化分期", ["guide/options/"]),
+    # the questions issue 10 added answers for (reader questions Q8, Q28, Q49, Q54; 代偿; 百行)
+    ("网贷平台倒闭了还要还吗", ["guide/credit-report/"]),
+    ("公务员逾期会被开除吗", ["guide/faq/"]),
+    ("非恶意逾期证明有用吗", ["guide/credit-report/"]),
+    ("担保公司代偿", ["guide/debts/", "guide/credit-report/"]),
+    ("百行征信怎么查", ["guide/credit-report/"]),
+    ("被起诉银行卡被冻结了", ["guide/legal/"]),
 ]
 
 # The same questions as a 繁體 reader types them on 繁體 pages (Taiwan-standard forms with the
@@ -88,6 +95,12 @@ QUESTIONS_HANT = [
     ("銀行說沒有停息掛賬政策", ["guide/negotiate/"]),
     ("被限高了還能坐高鐵嗎", ["guide/legal/"]),
     ("個性化分期", ["guide/options/"]),
+    ("網貸平臺倒閉了還要還嗎", ["guide/credit-report/"]),
+    ("公務員逾期會被開除嗎", ["guide/faq/"]),
+    ("非惡意逾期證明有用嗎", ["guide/credit-report/"]),
+    ("擔保公司代償", ["guide/debts/", "guide/credit-report/"]),
+    ("百行徵信怎麼查", ["guide/credit-report/"]),
+    ("被起訴銀行卡被凍結了", ["guide/legal/"]),
 ]
 
 SCRIPTS = {
