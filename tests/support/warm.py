@@ -1,12 +1,13 @@
 """A warm runtime for the browser tests that compute (issue 14: the suite's time).
 
-conftest's module-shared `context` keeps Cache Storage from test to test, so a page could
-start Pyodide from the memory snapshot an earlier page stored. In practice it hardly ever
-did: the worker stores the snapshot in idle time after the worked example (and never from a
-heap that has parsed what the reader typed), and a test types at once and closes its page
-before then, so nearly every test paid a cold start (measured: 36 s cold against 6-8 s warm
-at load 24; about 4-5x on a quiet machine) and left a snapshot worker booting a second
-Pyodide in the background.
+conftest's module-shared `context` keeps Cache Storage from test to test, so a page can
+start Pyodide from the memory snapshot an earlier page stored. But a module's first pages
+start cold: the worker stores a snapshot only in idle time after the worked example, never
+from a heap that has parsed what the reader typed (then a second, background Pyodide, the
+snapshot worker, boots to make one), and a test types at once and may close its page before
+either is done. Each module paid one or more cold starts and a background boot before its
+pages started warm; a module of a few short tests could stay cold throughout. (Measured at
+load 24-35 in one probe: a cold start 36 s, a warm one 6-8 s.)
 
 Here the snapshot is made once per test session (per xdist worker): a page of its own
 context starts cold, computes only its worked example, and the worker stores its snapshot
