@@ -21,6 +21,10 @@ import pytest
 
 from calc import api
 from calc.api.registry import CALCULATORS
+from tests.support import warm
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 LANGS = {"zh": "", "zh-Hant": "/zh-Hant"}
 READY_TIMEOUT = 90_000
@@ -166,11 +170,11 @@ def test_after_an_error_nothing_stale_can_be_acted_on(page, base_url, name, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", CALCULATORS)
-def test_the_example_is_marked_once_typed_into_while_the_runtime_loads(fresh_page, base_url, name, lang):
-    page = fresh_page
+def test_the_example_is_marked_once_typed_into_while_the_runtime_loads(page, base_url, name, lang):
     held = []
     # Pyodide's files (fetched by the worker) are never answered: the runtime stays loading.
-    page.context.route("**/pyodide/**", lambda route: held.append(route))
+    # (The page's own route also holds its worker's requests: no context of its own needed.)
+    page.route("**/pyodide/**", lambda route: held.append(route))
     page.goto(f"{base_url}{LANGS[lang]}/tools/{name}/")
     form = page.locator(f'form[data-calc="{name}"]').first
     page.wait_for_function("() => window.YQXS && YQXS.state() === 'loading'")
