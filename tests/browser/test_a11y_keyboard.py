@@ -18,7 +18,11 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import _shared_page
+from tests.support import warm
 from tests.support.quality import page_id, tool_pages
+
+# The module's context holds the session's Pyodide snapshot, so each widget page starts warm.
+context, pyodide_snapshot = warm.context, warm.pyodide_snapshot
 
 FORMS = "form[data-calc], form[data-tool]"
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from tests.conftest import forget_storage
 from tests.support import page_checks as js
 from tests.support.quality import AXE, PHONE, axe_violations, new_context, tool_pages, watched_page
+from tests.support.warm import seed
 
 
 @dataclass
@@ -63,16 +64,20 @@ def phone_context(browser, viewport=PHONE):
 
 class PageAudits:
     """Visits each page (lazily, on the first test that asks) once at desktop width and once
-    at 375 px, in two contexts kept for the module (the HTTP cache and the warm runtime
-    carry over, as the module contexts of conftest do)."""
+    at 375 px, in two contexts kept for the module (the HTTP cache carries over, as in the
+    module contexts of conftest). With `snapshot`, both contexts hold the session's Pyodide
+    snapshot from the start, so a widget page starts warm, as a reader's second visit does:
+    a page closed right after its checks never stays idle long enough to store one."""
 
-    def __init__(self, browser, base_url: str):
+    def __init__(self, browser, base_url: str, snapshot: dict | None = None):
         assert AXE.exists(), "node_modules/axe-core is missing: ./scripts/test runs npm ci"
         self.base_url = base_url
         self.desktop = new_context(browser)
         self.phone = phone_context(browser)
         for ctx in (self.desktop, self.phone):
             ctx.add_init_script(path=str(AXE))
+            if snapshot:  # the session's Pyodide snapshot (tests/support/warm.py)
+                seed(ctx, base_url, snapshot)
         self.print_pages = set(js.PRINT_GUIDES) | set(tool_pages())
         self._visits: dict[tuple[str, str], Visit] = {}
 

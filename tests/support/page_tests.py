@@ -37,9 +37,10 @@ import pytest
 from tests.support import page_checks as js
 from tests.support.page_audit import PageAudits
 from tests.support.quality import HANT, PHONE, page_id, source_pages, tool_pages
+from tests.support.warm import pyodide_snapshot  # noqa: F401  (a fixture audits uses)
 
 __all__ = [
-    "audits", "pytest_generate_tests",
+    "audits", "pyodide_snapshot", "pytest_generate_tests",
     "test_axe_finds_no_serious_or_critical_violation",
     "test_axe_at_phone_width_finds_no_serious_or_critical_violation",
     "test_page_fits_a_375px_screen_with_big_enough_targets",
@@ -72,8 +73,8 @@ def pytest_generate_tests(metafunc):
 
 
 @pytest.fixture(scope="module")
-def audits(browser, base_url):
-    audits = PageAudits(browser, base_url)
+def audits(browser, base_url, pyodide_snapshot):
+    audits = PageAudits(browser, base_url, pyodide_snapshot)
     audits.counts = Counter()
     yield audits
     audits.close()
