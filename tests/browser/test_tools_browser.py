@@ -19,7 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from calc import api  # noqa: E402
+from tests.support import warm  # noqa: E402
 from tests.support.quality import SNAPSHOT_STORED, wait_quiet  # noqa: E402
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 SCRIPTS = [("", "zh"), ("/zh-Hant", "zh-Hant")]
 HOSTILE = ['<img src=x onerror="window.__xss=1">', "<script>window.__xss=1</script>",
