@@ -30,6 +30,7 @@ import pytest
 from calc import api
 from tests.conftest import PageWatch
 from tests.support.quality import DESKTOP, wait_quiet
+from tests.support.warm import wait_until
 
 LANGS = {"zh": "", "zh-Hant": "/zh-Hant"}
 READY = 120_000  # a cold Pyodide start on a busy 2-core machine
@@ -105,20 +106,24 @@ def compute(page, lang, monthly_payment):
     return want
 
 
+# page.wait_for_function does not await an async predicate (its promise is truthy at once:
+# one call, whatever it resolves to), so these wait with warm.wait_until, in the page.
+
 def wait_cached(page, url, timeout=READY):
-    page.wait_for_function("url => caches.match(url).then(Boolean)", arg=url, timeout=timeout)
+    assert wait_until(page, "url => caches.match(url).then(Boolean)", url, timeout), f"{url} not cached"
 
 
 def wait_runtime_cached(page, base_url, timeout=READY):
     """Until the runtime cache holds the wasm and the wheel the page's worker used."""
-    page.wait_for_function(
+    assert wait_until(
+        page,
         """async () => {
           const name = (await caches.keys()).find(n => n.startsWith('yqxs-runtime-'));
           if (!name) return false;
           const urls = (await (await caches.open(name)).keys()).map(r => r.url);
           return urls.some(u => u.endsWith('/pyodide.asm.wasm')) && urls.some(u => u.endsWith('.whl'))
             && urls.some(u => u.endsWith('/pyodide.mjs'));
-        }""", timeout=timeout)
+        }""", None, timeout), "the runtime is not in the runtime cache"
 
 
 def styled(page):
