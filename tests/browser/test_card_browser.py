@@ -24,6 +24,10 @@ from tests.browser.test_widgets_browser import (
     wait_outputs,
     with_values,
 )
+from tests.support import warm
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 NAME = "card"
 PAGES = {"tool": "tools/card/", "guide": "guide/what-happens/"}
