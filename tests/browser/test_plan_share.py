@@ -24,7 +24,11 @@ from tests.browser.test_widgets_browser import (
     wait_outputs,
     with_values,
 )
+from tests.support import warm
 from tests.support.quality import close_clean, new_context, watched_page
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 LENDER = "甲乙测试银行H16"  # a placeholder lender typed by the test, never in the site's files
 FILL = [("lender", 0, LENDER), ("balance", 0, "52345"), ("days_overdue", 0, "95")]
@@ -72,18 +76,27 @@ def make_link(page):
     return link
 
 
-def open_fresh(browser, link, init_script=None):
+def fresh_context(browser, base_url, snapshot, init_script=None):
+    """A context of its own (none of the other's storage), holding only the session's Pyodide
+    snapshot (tests/support/warm.py: no reader data in it), so Python starts warm."""
     ctx = new_context(browser)
     if init_script:
         ctx.add_init_script(init_script)
+    warm.seed(ctx, base_url, snapshot)
+    return ctx
+
+
+def open_fresh(browser, link, init_script=None, *, base_url, snapshot):
+    ctx = fresh_context(browser, base_url, snapshot, init_script)
     page = watched_page(ctx)
     page.goto(link)
     return ctx, page
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_share_link_restores_the_plan_in_a_fresh_context_and_no_request_carries_it(browser, base_url, lang):
-    ctx_a = new_context(browser)
+def test_share_link_restores_the_plan_in_a_fresh_context_and_no_request_carries_it(browser, base_url, lang,
+                                                                                   pyodide_snapshot):
+    ctx_a = fresh_context(browser, base_url, pyodide_snapshot)
     page_a = watched_page(ctx_a)
     ctx_b = None
     try:
@@ -95,7 +108,7 @@ def test_share_link_restores_the_plan_in_a_fresh_context_and_no_request_carries_
         status = page_a.locator("[data-share-status]").text_content()
         assert status.strip(), "the page says the link was copied or where it is"
 
-        ctx_b, page_b = open_fresh(browser, link)
+        ctx_b, page_b = open_fresh(browser, link, base_url=base_url, snapshot=pyodide_snapshot)
         form_b = form_of(page_b, "plan")
         page_b.wait_for_function(
             "([f, v]) => f.querySelector('[name=lender]').value === v",
@@ -124,17 +137,16 @@ def test_share_link_restores_the_plan_in_a_fresh_context_and_no_request_carries_
             ctx_b.close()
 
 
-def test_share_link_without_compressionstream_is_plain_base64url_json(browser, base_url):
+def test_share_link_without_compressionstream_is_plain_base64url_json(browser, base_url, pyodide_snapshot):
     no_cs = "delete window.CompressionStream; delete window.DecompressionStream;"
-    ctx_a = new_context(browser)
-    ctx_a.add_init_script(no_cs)
+    ctx_a = fresh_context(browser, base_url, pyodide_snapshot, no_cs)
     page_a = watched_page(ctx_a)
     ctx_b = None
     try:
         fill_plan(page_a, base_url, "zh")
         link = make_link(page_a)
         assert link.split("#", 1)[1].startswith("plan=j.")
-        ctx_b, page_b = open_fresh(browser, link, no_cs)
+        ctx_b, page_b = open_fresh(browser, link, no_cs, base_url=base_url, snapshot=pyodide_snapshot)
         page_b.wait_for_function(
             "v => document.querySelector('form[data-calc=plan] [name=lender]').value === v",
             arg=LENDER, timeout=READY_TIMEOUT)
