@@ -21,6 +21,10 @@ from tests.browser.test_widgets_browser import (
     wait_outputs,
     with_values,
 )
+from tests.support import warm
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 # The card of the worked example goes over 50,000 and 95 days overdue: it becomes the first
 # priority and gets its minimum; the two 网贷 share what is left pro-rata.

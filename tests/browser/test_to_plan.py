@@ -25,6 +25,10 @@ import pytest
 from calc import api
 from tests.browser.test_plan_share import wait_offers
 from tests.browser.test_widgets_browser import LANGS, READY_TIMEOUT, form_of, set_field, url, wait_outputs
+from tests.support import warm
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 KEY = "yqxs:to-plan"
 LABEL = "测试收入H12"  # markers typed by the test, never in the site's files
