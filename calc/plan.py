@@ -57,7 +57,7 @@ from .budget import Capacity
 from .dates import add_months, days_in_month
 from .debts import Debt, pro_rata
 from .errors import InputError
-from .parse import money
+from .parse import money, parse_date
 from .schedule import payoff
 
 __all__ = [
@@ -268,12 +268,32 @@ def _actions(debts: Sequence[PlanDebt], offers: Sequence[Offer], today: date) ->
     return sorted(steps, key=lambda a: (a.when, order[id(a)]))
 
 
+#: Days after today the dated steps reach (the last, ``PLAN_REVIEW_DAYS``, is well inside this).
+_ACTION_DAYS = 400
+
+
+def check_today(today: object, field: str = "today") -> date:
+    """Today's date for dating the steps; a date within a year or so of 9999-12-31
+    is a typo that ``datetime.date`` cannot date steps after (``date_too_late``).
+
+    >>> check_today("9999-12-01")
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: today: date_too_late: 这个日期太晚了，请检查年份，例如 2026-03-01
+    """
+    day = parse_date(today, field)
+    if day > date.max - timedelta(days=_ACTION_DAYS):
+        raise InputError(field, "date_too_late")
+    return day
+
+
 def make_plan(*, debts: Sequence[PlanDebt], capacity: Capacity, today: date) -> Plan:
     """The plan for ``debts`` with the budget's ``capacity`` (:func:`calc.budget.repayment_capacity`)."""
     if not debts:
         raise InputError("balance", "debts_required")
     if len(debts) > rules.MAX_DEBTS:
         raise InputError("balance", "too_many_rows", maximum=rules.MAX_DEBTS)
+    today = check_today(today)
     ladder = priority_ladder(debts)
     offers, short = share_capacity(debts=debts, priorities=ladder, capacity=capacity.capacity)
     minimums = sum((o.need for o in offers), _ZERO)

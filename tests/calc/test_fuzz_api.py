@@ -107,6 +107,7 @@ def test_the_issue_vectors_never_end_in_internal_error():
         ("debts", {"lender": ["a"], "balance": ["10000"], "annual_rate": ["200"], "capacity": "1700"}),
         ("schedule", {"principal": "10000", "months": "12", "start": "9999-12-31"}),
         ("stage", {"due_date": "9999-12-31", "today": "9999-12-31"}),
+        ("plan", dict(EXAMPLES["plan"], today="9999-12-01")),
         ("payoff", {"principal": "100000", "monthly_payment": "2000.01", "annual_rate": "24"}),
     ]
     for name, params in vectors:

@@ -202,6 +202,9 @@ class TestAlsoWrongToday:
             ("schedule", {"principal": "10000", "months": "12", "start": "9999-12-01"}, "start"),
             ("stage", {"due_date": "9999-12-31", "today": "9999-12-31"}, "due_date"),
             ("stage", {"due_date": "9999-06-01", "today": "2026-01-01"}, "due_date"),
+            # the plan dates its steps up to PLAN_REVIEW_DAYS after today: found by the long fuzz
+            ("plan", dict(EXAMPLES["plan"], today="9999-12-01"), "today"),
+            ("plan", dict(EXAMPLES["plan"], today="9999-12-31"), "today"),
         ],
     )
     def test_dates_near_the_end_of_the_calendar(self, name, params, field):

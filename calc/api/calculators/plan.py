@@ -48,8 +48,8 @@ from ...budget import check_buffer_ratio, repayment_capacity
 from ...debts import debt_label, make_debt
 from ...errors import InputError
 from ...parse import parse_choice, parse_count
-from ...plan import Plan, PlanDebt, make_plan
-from ..form import Form, day
+from ...plan import Plan, PlanDebt, check_today, make_plan
+from ..form import Form
 from ..output import Out, amt
 from .budget import _rows as budget_rows
 
@@ -260,7 +260,7 @@ def compute(form: Form, out: Out) -> None:
     if not incomes and not any(e.field == "income" for e in form.errors):
         form.fail(InputError("income", "income_required"))
     ratio = form.get("buffer_ratio", check_buffer_ratio, default=rules.DEFAULT_BUFFER_RATIO)
-    today = form.get("today", day, default=None) or date.today()
+    today = form.get("today", check_today, default=None) or date.today()
     if not debts and not any(e.field in _FIELDS for e in form.errors):
         form.fail(InputError("balance", "debts_required"))
     form.check()
