@@ -28,6 +28,10 @@ from calc import api
 from tests.browser.test_plan_share import wait_offers
 from tests.browser.test_to_plan import read_form, typed_in, wait_form
 from tests.browser.test_widgets_browser import LANGS, READY_TIMEOUT, form_of, set_field, url, wait_outputs
+from tests.support import warm
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 KEY = "yqxs:from-plan"
 LENDER = "戊己测试网贷H12"  # markers typed by the test, never in the site's files

@@ -23,6 +23,10 @@ import pytest
 from calc import api
 from tests.browser.test_to_plan import read_form, wait_form
 from tests.browser.test_widgets_browser import LANGS, READY_TIMEOUT, form_of, set_field, url, wait_outputs
+from tests.support import warm
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 KEY = "yqxs:log"
 SUMMARY = "催收员甲乙H7说要找我单位领导<b>粗体</b>"  # a marker, never in the site's files

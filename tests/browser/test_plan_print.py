@@ -16,7 +16,11 @@ import pytest
 from calc import api
 from tests.browser.test_plan_share import LENDER, wait_offers
 from tests.browser.test_widgets_browser import LANGS, form_of, set_field, url, wait_outputs, with_values
+from tests.support import warm
 from tests.support.quality import ROOT
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 SHOTS = ROOT / "screenshots"
 FILL = [("lender", 0, LENDER), ("balance", 0, "52345"), ("days_overdue", 0, "95")]

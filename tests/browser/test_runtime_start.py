@@ -18,6 +18,10 @@ from tests.browser.test_widgets_browser import (
     wait_outputs,
     with_values,
 )
+from tests.support import warm
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 GUIDE, NAME = "guide/true-rate/", "apr"  # its calculator is six screens down on a desktop
 READY = "() => window.YQXS && window.YQXS.state() === 'ready'"

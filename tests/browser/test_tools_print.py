@@ -22,7 +22,11 @@ import pytest
 
 from calc import api
 from tests.browser.test_widgets_browser import LANGS, form_of, set_field, url, wait_outputs
+from tests.support import warm
 from tests.support.quality import ROOT
+
+# The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
+context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
 
 SHOTS = ROOT / "screenshots"
 NEGATIVE = re.compile(r"(?<![\w-])[-−]\d[\d,.]*")  # a minus before a number, not a date's dash
