@@ -167,6 +167,20 @@ def patch_search_worker(site: Path) -> None:
 BUNDLE_INDEX = re.compile(r'(\w+)=document\.forms\.namedItem\("search"\)\?(\w+)\(\):(\w+)')
 
 
+# Material's search Web Worker: `function Mn(e,t=new Worker(e))` (watchWorker) creates it at
+# load, and the browser fetches and compiles its script (42 KB, 12 KB brotli) beside the page's work
+# (on a tool page, the Pyodide runtime's bytes on a slow link). It becomes a stand-in with
+# the Worker's interface that creates the real worker on its first postMessage, which
+# Material sends only with the index (search_lazy.js: when the reader opens search). Its
+# listeners are kept and handed to the real worker. Checked like the other patterns.
+BUNDLE_WORKER = re.compile(r"function (\w+)\((\w+),(\w+)=new Worker\((\w+)\)\)")
+LAZY_WORKER = (
+    "((u)=>{{let w=null,q=[];const real=()=>w||(w=new Worker(u),q.forEach(a=>w.addEventListener(...a)),w);"
+    "return{{addEventListener:(...a)=>w?w.addEventListener(...a):q.push(a),"
+    "removeEventListener:(...a)=>w?w.removeEventListener(...a):(q=q.filter(b=>b[1]!==a[1])),"
+    "postMessage:(...a)=>real().postMessage(...a),terminate:()=>w&&w.terminate()}}}})({url})")
+
+
 def patch_search_bundle(site: Path) -> None:
     bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
@@ -181,6 +195,11 @@ def patch_search_bundle(site: Path) -> None:
                        f'Promise.resolve().then(()=>self.__searchIndex({m[2]})):{m[3]}'), text)
         if n != 1:
             raise ValueError(f"{bundle.name}: Material's search index request not found; "
+                             "update hooks/search.py for this Material version")
+        text, n = BUNDLE_WORKER.subn(
+            lambda m: f"function {m[1]}({m[2]},{m[3]}={LAZY_WORKER.format(url=m[4])})", text)
+        if n != 1:
+            raise ValueError(f"{bundle.name}: Material's search worker start not found; "
                              "update hooks/search.py for this Material version")
         head, sep, tail = text.rpartition("//# sourceMappingURL=")
         text = (head + ours + "\n" + sep + tail) if sep else (text + "\n" + ours)

@@ -8,6 +8,8 @@ up and Material's bundle has run, no request for an index has been made; then th
 opens search (a click in the header's box, Material's "/" shortcut, or, on a phone's guide
 page, the search button), the page asks for its own script's index once, and a question finds its page.
 A ?q= deep link (Material opens search with that query) loads the index at once.
+Material's search Web Worker is not started either until search opens (hooks/search.py
+makes its watchWorker create it on its first message, which goes with the index).
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ BUNDLE_DONE = ("() => typeof window.component$ === 'object'"
 SEARCH_FOCUSED = "() => document.activeElement && document.activeElement.matches('input.md-search__input')"
 RESULT_HREFS = f"""() => [...document.querySelectorAll('{RESULTS} a')]
   .map(a => new URL(a.getAttribute('href'), document.baseURI).pathname)"""
+
+
+def search_workers(page):
+    """The URLs of the search Web Workers the page starts (Playwright's `worker` event: a
+    dedicated worker was created, whether its script came from the network or the cache)."""
+    started = []
+    page.on("worker", lambda w: "/workers/search." in w.url and started.append(w.url))
+    return started
 
 
 def index_requests(page):
@@ -58,10 +68,11 @@ def ask(page, question, expected):
     ("zh-Hant", "/zh-Hant/guide/what-happens/", "click"),
 ])
 def test_no_index_until_search_is_opened(page, base_url, lang, path, opener):
-    requests = index_requests(page)
+    requests, workers = index_requests(page), search_workers(page)
     page.goto(base_url + path)
     settle(page, path)
     assert requests == [], f"{path} asked for the search index before search was opened: {requests}"
+    assert workers == [], f"{path} started the search worker before search was opened: {workers}"
     if opener == "click":
         page.locator("input.md-search__input").click()
     else:
@@ -71,6 +82,7 @@ def test_no_index_until_search_is_opened(page, base_url, lang, path, opener):
     question, expected = QUESTION[lang]
     ask(page, question, expected)
     assert requests == [f"{base_url}{PREFIX[lang]}/search/{INDEX}"], requests
+    assert len(workers) == 1, workers  # one search worker, started when search opened
 
 
 @pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
