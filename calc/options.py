@@ -7,6 +7,13 @@ What is owed now: ``owed = principal + interest_owed + penalty_owed``.
   used as typed) and the record worsens. For a credit card (``kind``
   ``credit_card``) it grows as a card bill does instead (:func:`calc.card.card_cost`:
   daily interest that compounds at each statement, 违约金 each missed cycle).
+  Over long terms that model grows far past what a court would let an issuer
+  claim, so for a card the result also gives ``court_line``: for the longest
+  plan compared, what the card model says staying overdue costs and what it
+  would be with the charges cut back to ``rules.FINANCIAL_LOAN_COURT_LINE`` a
+  year on the principal (法发〔2017〕22号 item 2; a cardholder may ask for the
+  cut, 银行卡民事纠纷规定 Art. 2; courts differ), and that plan's saving against
+  it. The table's savings stay against the card model; the page prints both.
 * ``extension`` 展期: ``owed`` re-spread as 等额本息 over ``extension_months``
   at ``extension_rate`` (default: the contract rate).
 * ``installment`` 分期: ``owed`` in ``installment_months`` card-style
@@ -63,7 +70,7 @@ from .parse import daily_rate, money, parse_amount, parse_count, parse_rate
 from .rates import check_markup, penalty_interest
 from .schedule import Schedule, amortize, check_fee_rate
 
-__all__ = ["OPTION_KEYS", "Option", "OptionsResult", "compare_options"]
+__all__ = ["OPTION_KEYS", "CourtLine", "Option", "OptionsResult", "compare_options", "court_line_cost"]
 
 OPTION_KEYS = ("stay_overdue", "extension", "installment", "personalized", "waive_penalty", "principal_only")
 _ZERO = Decimal("0.00")
@@ -89,6 +96,20 @@ class Option:
 
 
 @dataclass
+class CourtLine:
+    """For a card: the longest plan compared (``key``, ``months``), what the card
+    model says staying overdue costs over it (``card``), that cost with the
+    charges cut back to the court line (``line``), and the plan's saving
+    against the line (``saving``; negative: it costs more)."""
+
+    key: str
+    months: int
+    card: Decimal
+    line: Decimal
+    saving: Decimal
+
+
+@dataclass
 class OptionsResult:
     owed: Decimal
     daily_cost: Decimal
@@ -102,6 +123,9 @@ class OptionsResult:
     personalized_rate: Decimal = _ZERO
     personalized_rate_given: bool = False
     personalized_alternative: Option | None = None
+    #: For a card, when the court line is lower than the card model over the
+    #: longest plan compared (see CourtLine); else None.
+    court_line: CourtLine | None = None
 
     @property
     def best(self) -> Option | None:
@@ -321,7 +345,15 @@ def compare_options(
                 lump_sum=True,
             )
         )
+    court = None
+    if card:
+        plan = max((o for o in options if o.compared_months), key=lambda o: o.compared_months)
+        line_cost = court_line_cost(owed, p, plan.compared_months)
+        if line_cost < plan.stay_cost:
+            court = CourtLine(plan.key, plan.compared_months, plan.stay_cost, line_cost,
+                              money(line_cost - plan.total_paid))
     return OptionsResult(
+        court_line=court,
         owed=money(owed),
         daily_cost=daily,
         horizon_days=horizon,
@@ -333,6 +365,20 @@ def compare_options(
         personalized_rate_given=given,
         personalized_alternative=alternative,
     )
+
+
+def court_line_cost(owed: Decimal, principal: Decimal, months: int) -> Decimal:
+    """What is owed now plus ``months`` more months of charges at the courts' line
+    for financial loans (``rules.FINANCIAL_LOAN_COURT_LINE`` a year, simple, on the
+    principal, days / 365): what a court cutting the charges back would leave.
+
+    12 months on 30,000: 30,000 x 24% x 360 / 365 = 7,101.37 more.
+
+    >>> court_line_cost(Decimal("32000"), Decimal("30000"), 12)
+    Decimal('39101.37')
+    """
+    years = Decimal(months * rules.DAYS_PER_MONTH) / rules.CARD_DAYS_PER_YEAR_REPORTED
+    return money(owed + principal * rules.FINANCIAL_LOAN_COURT_LINE * years)
 
 
 def _card_stay(owed: Decimal, rate: Decimal, months: int, field: str) -> Decimal:

@@ -160,6 +160,32 @@ class TestOptions:
         plain = ok("options", dict(params, kind="bank_loan"))
         assert plain["options"][0]["total_paid"] != stay["total_paid"]
 
+    @pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
+    def test_a_card_also_shows_the_court_line_over_the_longest_plan(self, lang):
+        # Found by the issue-11 audit: left 60 cycles, the card model grows 32,000 to
+        # 703,361.82 (违约金 on the whole balance each cycle), so 个性化分期 showed a saving of
+        # 654,606.38. The result also prices that term at the courts' 24% line:
+        # 32,000 + 30,000 x 24% x 1,800 / 365 = 67,506.85, a saving of 67,506.85 - 48,755.44.
+        from calc.options import court_line_cost
+
+        result = ok("options", dict(EXAMPLES["options"], kind="credit_card"), lang)
+        plan = next(o for o in result["options"] if o["key"] == "personalized")
+        assert court_line_cost(D("32000"), D("30000"), 60) == D("67506.85")
+        assert result["court_line"] == {
+            "key": "personalized", "months": "60", "card": plan["stay_cost"],
+            "line": "67506.85", "saving": f"{D('67506.85') - D(plan['total_paid'])}"}
+        assert plan["stay_cost"] == "703361.82" and plan["saving"] == "654606.38"  # the table: card model
+        note = result["stay_note"]
+        assert "703,361.82" in note and "67,506.85" in note and "18,751.41" in note
+        assert ("法发〔2017〕22号" if lang == "zh" else "法發〔2017〕22號") in note
+        # a plan dearer than the line says so, never as a negative saving
+        dear = ok("options", dict(EXAMPLES["options"], kind="credit_card", personalized_rate="36"), lang)
+        assert D(dear["court_line"]["saving"]) < 0
+        assert ("反而比不处理多付" if lang == "zh" else "反而比不處理多付") in dear["stay_note"]
+        assert "-" not in dear["stay_note"].split("24.00%")[1]
+        # other debts: no card model, no court-line note
+        assert ok("options", EXAMPLES["options"], lang)["court_line"] is None
+
 
 class TestAlsoWrongToday:
     def test_penalty_over_24(self):

@@ -19,7 +19,11 @@
     ``waive_penalty``, ``principal_only``), ``chart`` = ``{"bars": [{key,
     label, value}]}`` (value = total paid); ``stay_note`` (what staying overdue
     also costs that money cannot show: the credit record, collection, a
-    lawsuit); ``personalized_rate``, ``personalized_rate_given`` and
+    lawsuit; for a card, also what a court cutting the charges back to the 24%
+    line would leave); ``court_line`` (a card: ``{key, months, card, line, saving}``:
+    the longest plan, the card model's stay cost over it, that cost at the court
+    line when lower, and the plan's saving against the line; else ``None``);
+    ``personalized_rate``, ``personalized_rate_given`` and
     ``personalized_note`` (the 个性化分期 rate is to be asked for: the plan at
     the other rate, 0% or the contract rate, with its monthly payment and total).
 
@@ -116,7 +120,22 @@ def compute(form: Form, out: Out) -> None:
         )
     out.data["options"] = rows
     out.code("kind", r.kind, out.t(f"kind.{r.kind}"))
-    out.data["stay_note"] = out.t("options.stay_note", years=rules.CREDIT_RECORD_RETENTION_YEARS)
+    stay_note = out.t("options.stay_note", years=rules.CREDIT_RECORD_RETENTION_YEARS)
+    c = r.court_line
+    if c is None:
+        out.data["court_line"] = None
+    else:
+        out.data["court_line"] = {"key": c.key, "months": str(c.months), "card": amt(c.card),
+                                  "line": amt(c.line), "saving": amt(c.saving)}
+        stay_note += out.t(
+            "options.card_court_line", months=c.months, card=out.num(c.card),
+            line=out.pct(rules.FINANCIAL_LOAN_COURT_LINE), capped=out.num(c.line),
+        )
+        stay_note += out.t(
+            "options.card_court_saving" if c.saving >= 0 else "options.card_court_costlier",
+            option=out.t(f"option.{c.key}"), months=c.months, amount=out.num(abs(c.saving)),
+        )
+    out.data["stay_note"] = stay_note
     out.rate("personalized_rate", r.personalized_rate)
     out.data["personalized_rate_given"] = r.personalized_rate_given
     alt = r.personalized_alternative
