@@ -6,7 +6,7 @@ encoding their browser accepts without compressing on each request, and brotli a
 highest quality, which is too slow to do per request: pyodide.asm.wasm is 9.6 MB raw,
 3.5 MB gzip-9, 2.7 MB brotli-11.
 
-- Which files: text, HTML, JS/MJS, CSS, JSON, SVG, XML, wasm and zip (a zip of stored
+- Which files: text, HTML, JS/MJS, CSS, JSON, SVG, XML, wasm, zip and whl (a zip of stored
   entries compresses well; a deflated one does not). A copy is kept only when it saves at
   least 5 % (so no python_stdlib.zip.br that is as big as the zip).
 - Brotli-11 of the runtime takes about a minute of CPU, and the runtime never changes for
@@ -30,7 +30,7 @@ from _common import HANT
 from mkdocs.plugins import event_priority
 
 SUFFIXES = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".txt", ".wasm",
-            ".zip", ".webmanifest", ".ics", ".map"}
+            ".zip", ".whl", ".webmanifest", ".ics", ".map"}
 MIN_SIZE = 256          # bytes; smaller files gain nothing over the headers
 KEEP_BELOW = 0.95       # keep a copy only when it is at most 95 % of the original
 CACHE_FROM = 64 * 1024  # cache the compressed bytes of files at least this large

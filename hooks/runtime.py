@@ -3,7 +3,9 @@
 - The runtime's files (from the pinned npm package) go to /pyodide/<version>/, so the path
   changes with the version and can be cached forever.
 - The calc wheel, built into dist/ (or DIST_DIR) by scripts/build, goes beside them as
-  calc-<sha256[:12]>.whl: a new wheel is a new URL.
+  calc-<sha256[:12]>.whl (a new wheel is a new URL), repacked with STORED entries (the same
+  files, bytes, dates and order): deflated inside, the host's brotli could not shrink it
+  (126 KB on the wire); stored, hooks/precompress.py's brotli copy is about 80 KB.
 - The trimmed standard library (scripts/trim_stdlib.py: only the modules calc and Pyodide's
   boot import, found by running them; STORED entries, so the host's brotli compresses it,
   2.49 MB -> about 0.57 MB on the wire) goes beside them as python_stdlib-<sha256[:12]>.zip:
@@ -17,8 +19,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import zipfile
 from pathlib import Path
 
 from _common import ROOT, build_state, site_root
@@ -49,10 +53,26 @@ def calc_wheel() -> Path:
     return wheels[0]
 
 
-def wheel_url_name() -> str:
-    """The wheel's file name in the site, with its content hash, so a new wheel is a new URL."""
-    digest = hashlib.sha256(calc_wheel().read_bytes()).hexdigest()[:12]
-    return f"calc-{digest}.whl"
+def stored(wheel: bytes) -> bytes:
+    """The same zip with every entry STORED (uncompressed), each entry's name, date,
+    attributes and order kept, so the same wheel always gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(wheel)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.external_attr, copy.create_system = info.external_attr, info.create_system
+            copy.compress_type = zipfile.ZIP_STORED
+            target.writestr(copy, source.read(info))
+    return out.getvalue()
+
+
+def site_wheel(config) -> tuple[str, bytes]:
+    """The wheel's file name in the site (its content hash: a new wheel is a new URL) and
+    its bytes (stored), made once a build."""
+    def make():
+        data = stored(calc_wheel().read_bytes())
+        return f"calc-{hashlib.sha256(data).hexdigest()[:12]}.whl", data
+    return build_state(config, "site_wheel", make)
 
 
 def stdlib_zip(config) -> tuple[str, bytes]:
@@ -63,22 +83,22 @@ def stdlib_zip(config) -> tuple[str, bytes]:
     return build_state(config, "stdlib_zip", make)
 
 
-def copy_runtime(site: Path, stdlib: tuple[str, bytes]) -> None:
+def copy_runtime(site: Path, wheel: tuple[str, bytes], stdlib: tuple[str, bytes]) -> None:
     target = site / runtime_dir()
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         (target / name).write_bytes((PYODIDE / name).read_bytes())
-    (target / wheel_url_name()).write_bytes(calc_wheel().read_bytes())
-    (target / stdlib[0]).write_bytes(stdlib[1])
+    for name, data in (wheel, stdlib):
+        (target / name).write_bytes(data)
 
 
 def on_config(config):
     config.extra["pyodide_path"] = runtime_dir()
-    config.extra["calc_wheel"] = wheel_url_name()
+    config.extra["calc_wheel"] = site_wheel(config)[0]
     config.extra["calc_stdlib"] = stdlib_zip(config)[0]
     return config
 
 
 @event_priority(-200)
 def on_post_build(config):
-    copy_runtime(site_root(config), stdlib_zip(config))
+    copy_runtime(site_root(config), site_wheel(config), stdlib_zip(config))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import material
@@ -32,7 +33,7 @@ HANT = "zh-Hant"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".txt", ".wasm",
-                ".zip", ".webmanifest", ".ics", ".map"}
+                ".zip", ".whl", ".webmanifest", ".ics", ".map"}
 
 
 def written(site: Path) -> set[str]:
@@ -71,8 +72,16 @@ def theme_static() -> set[str]:
 def generated(site: Path) -> set[str]:
     version = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
     dist = Path(os.environ.get("DIST_DIR") or ROOT / "dist")
+    # hooks/runtime.py: dist's wheel repacked with stored entries, named by its content
     (wheel,) = dist.glob("calc-*-py3-none-any.whl")
-    wheel_name = f"calc-{hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]}.whl"
+    wheels = sorted((site / "pyodide" / version).glob("calc-*.whl"))
+    assert len(wheels) == 1, wheels
+    wheel_name = f"calc-{hashlib.sha256(wheels[0].read_bytes()).hexdigest()[:12]}.whl"
+    with zipfile.ZipFile(wheel) as built, zipfile.ZipFile(wheels[0]) as served:
+        assert [(i.filename, i.date_time) for i in served.infolist()] == [
+            (i.filename, i.date_time) for i in built.infolist()]
+        assert all(i.compress_type == zipfile.ZIP_STORED for i in served.infolist())
+        assert all(served.read(i.filename) == built.read(i) for i in built.infolist())
     # hooks/runtime.py: the trimmed stdlib, named by its content (one, whatever its hash)
     stdlibs = sorted((site / "pyodide" / version).glob("python_stdlib-*.zip"))
     assert len(stdlibs) == 1, stdlibs
