@@ -273,18 +273,10 @@ _ACTION_DAYS = 400
 
 
 def check_today(today: object, field: str = "today") -> date:
-    """Today's date for dating the steps; a date within a year or so of 9999-12-31
-    is a typo that ``datetime.date`` cannot date steps after (``date_too_late``).
-
-    >>> check_today("9999-12-01")
-    Traceback (most recent call last):
-    ...
-    calc.errors.InputError: today: date_too_late: 这个日期太晚了，请检查年份，例如 2026-03-01
-    """
-    day = parse_date(today, field)
-    if day > date.max - timedelta(days=_ACTION_DAYS):
-        raise InputError(field, "date_too_late")
-    return day
+    """Today's date for dating the steps; a date within ``_ACTION_DAYS`` of
+    9999-12-31 is a typo that ``datetime.date`` cannot date steps after
+    (``date_too_late``, :func:`calc.parse.parse_date`)."""
+    return parse_date(today, field, room_days=_ACTION_DAYS)
 
 
 def make_plan(*, debts: Sequence[PlanDebt], capacity: Capacity, today: date) -> Plan:

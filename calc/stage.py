@@ -206,18 +206,10 @@ _TIMELINE_DAYS = 400
 
 
 def check_due_date(due_date: object, field: str = "due_date") -> date:
-    """A due date whose timeline fits the calendar (``date_too_late`` from
-    9999-12-31 minus a year or so: a typo, and ``datetime.date`` ends there).
-
-    >>> check_due_date("9999-12-01")
-    Traceback (most recent call last):
-    ...
-    calc.errors.InputError: due_date: date_too_late: 这个日期太晚了，请检查年份，例如 2026-03-01
-    """
-    day = parse_date(due_date, field)
-    if day > date.max - timedelta(days=_TIMELINE_DAYS):
-        raise InputError(field, "date_too_late")
-    return day
+    """A due date whose timeline fits the calendar (``date_too_late`` within
+    ``_TIMELINE_DAYS`` of 9999-12-31: a typo, and ``datetime.date`` ends there;
+    :func:`calc.parse.parse_date`)."""
+    return parse_date(due_date, field, room_days=_TIMELINE_DAYS)
 
 
 def check_today(today: object, field: str = "today") -> date:

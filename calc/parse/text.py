@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 from .. import rules
 from ..errors import InputError
@@ -16,12 +16,26 @@ __all__ = ["parse_choice", "parse_date", "parse_label", "parse_last4", "parse_te
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 
 
-def parse_date(text: object, field: str) -> date:
-    """A calendar date: ``2025-06-01``, ``2025/6/1``, ``2025年6月1日``.
+def parse_date(text: object, field: str, *, room_days: int = 0) -> date:
+    """A calendar date: ``2025-06-01``, ``2025/6/1``, ``2025年6月1日``. With
+    ``room_days``, a date with fewer days than that before 9999-12-31 (where
+    ``datetime.date`` ends) is refused as a typo (``date_too_late``): the caller
+    dates things that many days after it.
 
     >>> parse_date("2025年6月1日", "start")
     datetime.date(2025, 6, 1)
+    >>> parse_date("9999-12-01", "today", room_days=400)
+    Traceback (most recent call last):
+    ...
+    calc.errors.InputError: today: date_too_late: 这个日期太晚了，请检查年份，例如 2026-03-01
     """
+    day = _calendar_date(text, field)
+    if day > date.max - timedelta(days=room_days):
+        raise InputError(field, "date_too_late")
+    return day
+
+
+def _calendar_date(text: object, field: str) -> date:
     if isinstance(text, date):
         return text
     if text is None:
