@@ -199,19 +199,29 @@ def phone(phone_context, base_url):
     close_clean(page)
 
 
+def own_context_page(browser, prepare=None):
+    """A watched desktop page in a context of its own (`prepare(ctx)` runs on the context
+    first), closed with its context; a generator for fixtures to yield from."""
+    from tests.support.quality import close_clean, new_context, watched_page
+
+    ctx = new_context(browser)
+    try:
+        if prepare:
+            prepare(ctx)
+        page = watched_page(ctx)
+        try:
+            yield page
+        finally:
+            close_clean(page)
+    finally:
+        ctx.close()
+
+
 @pytest.fixture
 def fresh_page(browser, base_url):
     """A desktop page in a context of its own (empty HTTP cache, no snapshot): for the tests
     of a cold start or a first load. Same watch as `page`."""
-    from tests.support.quality import close_clean, new_context, watched_page
-
-    ctx = new_context(browser)
-    page = watched_page(ctx)
-    try:
-        yield page
-    finally:
-        close_clean(page)
-        ctx.close()
+    yield from own_context_page(browser)
 
 
 # Hypothesis: in CI (CI=true, set by .ci/run) the examples are derandomized, so a red run is

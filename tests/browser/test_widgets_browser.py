@@ -14,9 +14,8 @@ from urllib.parse import urlparse
 import pytest
 
 from calc import api
-from tests.conftest import LOOPBACK
+from tests.conftest import LOOPBACK, own_context_page
 from tests.support import warm
-from tests.support.quality import close_clean, new_context, watched_page
 
 # The module's shared contexts hold the session's Pyodide snapshot (tests/support/warm.py).
 context, phone_context, pyodide_snapshot = warm.context, warm.phone_context, warm.pyodide_snapshot
@@ -351,14 +350,7 @@ def test_warm_start_from_the_snapshot_answers_like_cpython(fresh_page, base_url)
 def own_warm_page(browser, base_url, pyodide_snapshot):
     """A watched page in a context of its own that holds the session's snapshot: for a test
     that spoils the stored snapshot (the module's shared one stays whole)."""
-    ctx = new_context(browser)
-    warm.seed(ctx, base_url, pyodide_snapshot)
-    page = watched_page(ctx)
-    try:
-        yield page
-    finally:
-        close_clean(page)
-        ctx.close()
+    yield from own_context_page(browser, lambda ctx: warm.seed(ctx, base_url, pyodide_snapshot))
 
 
 def test_a_bad_snapshot_entry_is_dropped_and_the_page_starts_normally(own_warm_page, base_url):

@@ -17,6 +17,7 @@ that times out) is kept too and fails that page's tests only.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from tests.conftest import forget_storage
@@ -79,6 +80,7 @@ class PageAudits:
             if snapshot:  # the session's Pyodide snapshot (tests/support/warm.py)
                 seed(ctx, base_url, snapshot)
         self.print_pages = set(js.PRINT_GUIDES) | set(tool_pages())
+        self.counts = Counter()  # axe's phone-width findings by rule, and pages "checked"
         self._visits: dict[tuple[str, str], Visit] = {}
 
     def close(self) -> None:

@@ -30,7 +30,6 @@ tests/support/page_audit.py) and asserts what it asserted when it loaded the pag
 from __future__ import annotations
 
 import json
-from collections import Counter
 
 import pytest
 
@@ -75,7 +74,6 @@ def pytest_generate_tests(metafunc):
 @pytest.fixture(scope="module")
 def audits(browser, base_url, pyodide_snapshot):
     audits = PageAudits(browser, base_url, pyodide_snapshot)
-    audits.counts = Counter()
     yield audits
     audits.close()
     counts = audits.counts
