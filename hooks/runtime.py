@@ -7,7 +7,8 @@
   files, bytes, dates and order): deflated inside, the host's brotli could not shrink it
   (126 KB on the wire); stored, hooks/precompress.py's brotli copy is about 80 KB.
 - The trimmed standard library (scripts/trim_stdlib.py: only the modules calc and Pyodide's
-  boot import, found by running them; STORED entries, so the host's brotli compresses it,
+  boot import, found by running them, as bytecode compiled by Pyodide's own Python, so a cold
+  start compiles no stdlib source; STORED entries, so the host's brotli compresses it,
   2.49 MB -> about 0.57 MB on the wire) goes beside them as python_stdlib-<sha256[:12]>.zip:
   its content can change within one Pyodide version (calc imports something new), so its
   name does. The worker passes it to loadPyodide as stdLibURL. Pyodide's full zip and lock

@@ -6,8 +6,9 @@
 // plan.json: {"imports": ["json", ...], "vectors": [{"name", "params", "lang"}, ...]}
 //   imports: the modules the worker's own Python imports (read from worker.js by the hook)
 //   vectors: every calculator's worked example and hostile inputs (built by the hook)
-// stdout: the sorted list of the zip's entry names that were imported (module files, with
-// every package's __init__.py), as JSON.
+// stdout: JSON {"files": [...], "compiled": {name: base64}}: the sorted list of the zip's
+// entry names that were imported (module files, with every package's __init__.py), and each
+// of them compiled to bytecode by this same Python (see COMPILE below).
 //
 // Pyodide starts as the worker starts it (packages: [], an empty lock, a snapshot armed),
 // the wheel is unpacked with unpackArchive as the worker does, every vector runs through
@@ -31,6 +32,7 @@ const pyodide = await loadPyodide({
   packages: [],
   lockFileContents: { info: lock.info, packages: {} },
   _makeSnapshot: true,
+  env: { PYTHONHASHSEED: "0" }, // the same bytes on every run (set constants' order)
   stdout: () => {},
   stderr: (m) => console.error(m),
 });
@@ -61,4 +63,35 @@ for _m in list(sys.modules.values()):
             _files.add("/".join(_parts[:_i]) + "/__init__.py")
 json.dumps(sorted(_files))
 `);
-process.stdout.write(files);
+// COMPILE: each traced file as the .pyc the site ships in its place (issue 13: compiling
+// 3 MB of stdlib source was about 2 s of every cold start). Compiled by this Pyodide's own
+// Python (its magic number and bytecode are the worker's), with optimize=2 (docstrings and
+// asserts dropped, as `python -OO` does) and a line table that gives every instruction its
+// function's first line (tracebacks through the stdlib name the function, not the line):
+// brotli then makes it slightly smaller than the source, where full line tables made it 1.5x.
+// An unchecked, timestamp-0 pyc: with no .py beside it in the zip, zipimport never looks
+// for a source to compare.
+pyodide.globals.set("_trim_files", files);
+const compiled = pyodide.runPython(`
+import base64, json, sys, zipfile
+import importlib._bootstrap_external as _be
+_zip = next(p for p in sys.path if p.endswith(".zip"))
+
+def _coarse(code):
+    units = len(code.co_code) // 2
+    table = bytearray()
+    while units > 0:  # entries of up to 8 code units: "no columns", line delta 0
+        n = min(units, 8)
+        table += bytes([0x80 | (13 << 3) | (n - 1), 0])
+        units -= n
+    consts = tuple(_coarse(c) if hasattr(c, "co_code") else c for c in code.co_consts)
+    return code.replace(co_linetable=bytes(table), co_consts=consts)
+
+_out = {}
+with zipfile.ZipFile(_zip) as _src:
+    for _name in json.loads(_trim_files):
+        _code = compile(_src.read(_name), f"{_zip}/{_name}", "exec", dont_inherit=True, optimize=2)
+        _out[_name] = base64.b64encode(_be._code_to_timestamp_pyc(_coarse(_code), 0, 0)).decode()
+json.dumps(_out)
+`);
+process.stdout.write(`{"files": ${files}, "compiled": ${compiled}}`);

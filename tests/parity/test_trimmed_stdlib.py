@@ -80,7 +80,7 @@ def test_a_stdlib_missing_a_module_calc_needs_fails_the_run(shipped_stdlib, tmp_
     broken = tmp_path / "no-decimal.zip"
     with zipfile.ZipFile(shipped_stdlib) as src, zipfile.ZipFile(broken, "w") as dst:
         for info in src.infolist():
-            if info.filename != "decimal.py":
+            if info.filename != "decimal.pyc":
                 dst.writestr(info, src.read(info.filename))
     proc = run_in_pyodide(parity.vectors()[:1], broken)
     assert proc.returncode != 0
@@ -97,13 +97,16 @@ def test_the_trimmed_stdlib_is_stored_sorted_timeless_and_named_by_content(shipp
     assert {i.date_time for i in infos} == {trim_stdlib.FIXED_TIME}
     full = zipfile.ZipFile(PYODIDE / "python_stdlib.zip").namelist()
     assert len(names) < len(full) / 2, "the trimmed zip holds most of the stdlib"
-    for needed in ("decimal.py", "json/__init__.py", "_pyodide/__init__.py", "pyodide/_package_loader.py"):
+    for needed in ("decimal.pyc", "json/__init__.pyc", "_pyodide/__init__.pyc",
+                   "pyodide/_package_loader.pyc"):
         assert needed in names
+    # Bytecode only: no source beside it (zipimport would then check the pyc against it).
+    assert not [n for n in names if n.endswith(".py")]
 
 
 def test_a_fresh_trace_gives_the_same_bytes(shipped_stdlib):
     # The build may have come from the cache; this traces again, bypassing it.
-    assert trim_stdlib.trimmed_zip(trim_stdlib.traced_files(the_wheel())) == shipped_stdlib.read_bytes()
+    assert trim_stdlib.trimmed_zip(trim_stdlib.trace(the_wheel())) == shipped_stdlib.read_bytes()
 
 
 def test_the_worker_s_empty_lock_matches_the_pinned_pyodide():
