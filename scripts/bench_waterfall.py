@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The request waterfall of one cold visit, ours and stock (a script, not a test).
 
-    ./scripts/build && .venv/bin/python scripts/bench_waterfall.py [--kinds ours,stock] [--fast]
+    ./scripts/build && .venv/bin/python scripts/bench_waterfall.py [--kinds ours,stock] [--fast] [--warm]
 
 Served as scripts/bench_browser.py serves it (Debian's nginx with deploy/nginx.conf, HTTPS),
 over its slow link unless --fast. For every request of the page and its workers: when it
@@ -50,7 +50,7 @@ WATCH = """(() => {
 })();"""
 
 
-def waterfall(p, host, kind: str, slow: bool) -> None:
+def waterfall(p, host, kind: str, slow: bool, warm: bool = False) -> None:
     profile = bb.profile_dir()
     context = bv.launch(p, profile, host.spki)
     rows = []
@@ -64,10 +64,14 @@ def waterfall(p, host, kind: str, slow: bool) -> None:
     context.on("requestfailed", lambda r: finished(r, True))
     context.add_init_script(WATCH)
     try:
+        if warm:  # a first visit that stores the snapshot; the waterfall is the second's
+            bv.visit(kind, context, host.url, slow=slow, wait_snapshot=True)["page"].close()
+            rows.clear()
         v = bv.visit(kind, context, host.url, slow=slow, wait_snapshot=False)
         page = v["page"]
         origin = page.evaluate("performance.timeOrigin")
-        print(f"== {kind} ({'slow link' if slow else 'loopback'}): first own answer at {v['ms']:.0f} ms,"
+        link = ("slow link" if slow else "loopback") + (", warm" if warm else ", cold")
+        print(f"== {kind} ({link}): first own answer at {v['ms']:.0f} ms,"
               f" load average {os.getloadavg()[0]:.1f}")
         print("   asked  1st byte     end  request")
         for start, first, end, url, failed in sorted(rows):
@@ -90,6 +94,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kinds", default="ours,stock")
     parser.add_argument("--fast", action="store_true", help="loopback, not the slow link")
+    parser.add_argument("--warm", action="store_true",
+                        help="the second visit, after one that kept its snapshot")
     parser.add_argument("--site", default=os.environ.get("SITE_DIR", str(ROOT / "site")))
     args = parser.parse_args()
     site = Path(args.site).resolve()
@@ -102,7 +108,7 @@ def main() -> int:
     try:
         with NginxHost(site, https=True, access_log=True) as host, sync_playwright() as p:
             for kind in args.kinds.split(","):
-                waterfall(p, host, kind, not args.fast)
+                waterfall(p, host, kind, not args.fast, args.warm)
     finally:
         shutil.rmtree(bench, ignore_errors=True)
     return 0
