@@ -123,3 +123,41 @@ def test_the_worker_s_empty_lock_matches_the_pinned_pyodide():
 def test_the_worker_s_python_imports_are_traced():
     # The worker's own Python (PY_SETUP) is read by the trimmer, so its imports are in the zip.
     assert {"json", "calc.api"} <= set(trim_stdlib.worker_imports())
+
+
+# What the bytecode's coarse line table (every instruction at its function's first line, see
+# scripts/trim_stdlib.mjs) must still allow: formatting a traceback through stdlib frames
+# (an empty table broke it: StopIteration in traceback._get_code_position), warnings and
+# logging, which read the caller's line, and the docstring-free (-OO) stdlib's introspection.
+INTROSPECTION = '''
+import dataclasses, inspect, json, logging, traceback, warnings
+out = {}
+try:
+    json.loads("x")
+except ValueError:
+    out["traceback"] = traceback.format_exc()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    warnings.warn("w", stacklevel=2)
+out["warning_line"] = caught[0].lineno
+logging.getLogger("yqxs").warning("logged")
+@dataclasses.dataclass
+class Point:
+    x: int
+out["dataclass_doc"] = Point.__doc__
+out["signature"] = str(inspect.signature(json.dumps)).startswith("(obj, *, skipkeys=False")
+json.dumps(out)
+'''
+
+
+def test_tracebacks_warnings_and_introspection_work_on_the_compiled_stdlib(shipped_stdlib):
+    proc = subprocess.run(["node", str(ROOT / "tests" / "support" / "pyodide_exec.mjs"), str(shipped_stdlib)],
+                          input=INTROSPECTION, capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = json.loads(proc.stdout)
+    # The stdlib frames name their file and function, at the function's first line.
+    assert 'json/__init__.py", line ' in out["traceback"] and ", in loads" in out["traceback"]
+    assert "JSONDecodeError: Expecting value" in out["traceback"]
+    assert isinstance(out["warning_line"], int) and out["warning_line"] > 0
+    assert out["dataclass_doc"] == "Point(x: int)"
+    assert out["signature"] is True
