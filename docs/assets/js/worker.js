@@ -4,8 +4,9 @@
 // any calculator's name, it only passes params to calc.api.run.
 //
 // Protocol (main -> worker):
-//   {type: "init", indexURL, wheelURL, stdLibURL, snapshot: true|false}   once, first message
-//                                             (stdLibURL: the trimmed stdlib; absent = Pyodide's)
+//   {type: "init", indexURL, wheelURL, stdLibURL, snapshot, hold}   once, first (stdLibURL:
+//                  the trimmed stdlib, absent = Pyodide's; hold: start Python on "go" only)
+//   {type: "go"}                              the page has loaded: start Python (after hold)
 //   {type: "init", role: "snapshot", indexURL, wheelURL, stdLibURL}   a snapshot-only worker:
 //                                             boots, stores a snapshot, says "snapshot-done"
 //   {type: "run", id, name, params, lang}                     any time (queued until ready)
@@ -34,22 +35,17 @@
 // snapshot API is experimental (`_makeSnapshot`/`_loadSnapshot`/`makeMemorySnapshot`): it
 // is used only with the pinned version below, and any failure falls back to a normal start.
 //
-// Answer first (issue 13): the reader's first answer is never delayed by the snapshot. It is
-// taken in idle time (IDLE_MS after the last request, none queued), from this same runtime,
-// and only if that runtime has seen no reader input: every request it answered so far was
-// a calculator's worked example (compared in JS with calc.api.example, so the reader's
-// params are never handed to Python for the check), or none at all. A runtime that has
-// parsed anything the reader typed makes no snapshot (its freed heap could still hold it);
-// Most readers type while the runtime is still loading, so that runtime's heap is rarely
-// clean: then, once it is idle, it asks the client for a second, fresh worker in the
-// snapshot role, which boots from the files this visit already downloaded (fetched with
-// cache: "only-if-cached", so it never costs the reader a byte of network; without them it
-// gives up), imports calc, stores the snapshot and is terminated: a second boot's CPU and
-// heap for a few seconds after the answer, instead of a cold start on every visit. We chose
-// this over snapshotting before the first run (what delayed the first answer).
+// Answer first (issue 13): the first answer never waits for the snapshot. It is taken in idle
+// time (IDLE_MS after the last request) from this runtime only if every request it answered
+// was a worked example (compared in JS with calc.api.example: no reader input reaches Python
+// for the check); a heap that parsed what the reader typed could still hold it. Then, once
+// idle, it asks the client for a fresh worker in the snapshot role, which boots from files
+// already on the device (cache: "only-if-cached", never a network byte; else it gives up),
+// stores the snapshot and is ended: a second boot's CPU after the answer, not a cold start on
+// every visit. Held (init's hold, until "go"): the page's own start (its parse, Material's
+// bundle, the mount) comes first on two cores; the downloads begin at once all the same.
 
-// Imported beside the runtime's downloads, not before them (a static import would be one
-// more round trip before the first Pyodide byte is asked for).
+// Imported beside the runtime's downloads (a static import: one more round trip before them).
 const snapshotCache = import("./snapshot-cache.js");
 snapshotCache.catch(() => {});
 
@@ -64,10 +60,11 @@ const EMPTY_LOCK = {
 };
 
 let startedFrom = "cold"; // or "snapshot": reported with the "ready" step
+let release; // init's hold: Python's start (its CPU) waits for "go"; the downloads do not
+const released = new Promise((resolve) => (release = resolve));
 let runPy = null; // Python callable: (name, params_json, lang) -> result_json
 let ready = null; // Promise resolved when runPy is set
 const queue = [];
-
 let step = "download";
 
 function post(message) {
@@ -172,9 +169,7 @@ function fetchWheel(wheelURL) {
   return bytes;
 }
 
-function unpack(pyodide, bytes) {
-  pyodide.unpackArchive(new Uint8Array(bytes), "wheel");
-}
+const unpack = (pyodide, bytes) => pyodide.unpackArchive(new Uint8Array(bytes), "wheel");
 
 function pyodideOptions(indexURL, stdLibURL, version) {
   const options = { indexURL, packages: [] };
@@ -194,8 +189,7 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   fetchEarly(stdLibURL || new URL("python_stdlib.zip", indexURL).href);
   import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {});
   const pyodideModule = import(new URL("pyodide.mjs", indexURL).href);
-  // The stored snapshot (read and gunzipped) is fetched meanwhile: the cache is named after
-  // the pinned version, and a different runtime version ignores it.
+  // The stored snapshot (read, gunzipped) meanwhile: its cache is named after the version.
   const { forgetSnapshot, openSnapshotCache, readSnapshot, snapshotKey } = await snapshotCache;
   const key = snapshotKey(indexURL, wheelURL, stdLibURL);
   const cache = snapshot !== false ? await openSnapshotCache(SNAPSHOT_PYODIDE_VERSION) : null;
@@ -203,6 +197,7 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   const { loadPyodide, version } = await pyodideModule;
   const useSnapshot = Boolean(cache) && version === SNAPSHOT_PYODIDE_VERSION;
   const options = pyodideOptions(indexURL, stdLibURL, version);
+  await released; // the page has loaded (or init did not hold): the CPU-heavy part now
 
   // Warm path: restore the heap saved by an earlier visit.
   const saved = useSnapshot ? await reading : null;
@@ -374,8 +369,11 @@ self.onmessage = (event) => {
     ready = snapshotOnly(msg).catch((err) => {
       post({ type: "notice", message: `snapshot worker: no snapshot: ${err && err.message ? err.message : err}` });
     }).then(() => post({ type: "snapshot-done" }));
+  } else if (msg.type === "go") {
+    release();
   } else if (msg.type === "init") {
     if (ready) return;
+    if (!msg.hold) release();
     ready = start(msg).then(
       (fn) => {
         runPy = fn;
