@@ -74,19 +74,18 @@ function post(message) {
 snapshotCache.then(({ onNotice }) => onNotice((message) => post({ type: "notice", message })), () => {});
 
 // ---------------------------------------------------------------- counting bytes
-// Pyodide has no download-progress event (pyodide#1587). We wrap fetch for the files we
-// know are big and count the bytes of a clone of each response as it streams in. Pyodide
-// still gets the original Response, so streaming compilation and the wasm code cache work
-// as before.
+// Pyodide has no download-progress event (pyodide#1587): the bytes of a clone of each big
+// response are counted as they stream in; Pyodide gets the original (streaming compile).
 const counted = { loaded: 0, total: 0, last: 0, runtimeFiles: 0 };
 const BIG_FILES = /(pyodide\.asm\.wasm|python_stdlib[-\w]*\.zip|\.whl)$/;
 const nativeFetch = self.fetch.bind(self);
 let cachedOnly = false; // the snapshot role: never touch the network
-// The wasm and the stdlib, asked for on "init" beside pyodide.mjs, not one hop after it:
-// Pyodide's own fetch of each takes the response already on its way (once).
+// The wasm and the stdlib, asked for on "init" beside pyodide.mjs, not one hop after it, and
+// counted from then (a hold delays Pyodide's own fetch, which takes this response, once).
 const early = new Map();
 function fetchEarly(url) {
-  const response = nativeFetch(url);
+  const path = new URL(url).pathname;
+  const response = nativeFetch(url).then((r) => (countResponse(r, path), r));
   response.catch(() => {}); // Pyodide's own fetch reports a failure
   early.set(url, response);
 }
@@ -130,15 +129,18 @@ self.fetch = async function countingFetch(input, init) {
     throw err;
   }
   if (big && !response.ok) post({ type: "failed", message: `${path}: HTTP ${response.status}` });
-  if (response.ok && big) {
-    const length = Number(response.headers.get("Content-Length"));
-    // A compressed transfer reports the compressed length but yields more bytes: then
-    // we show bytes without a total (reportBytes drops a total smaller than loaded).
-    if (length > 0 && !response.headers.get("Content-Encoding")) counted.total += length;
-    countBody(response.clone(), !path.endsWith(".whl")).catch(() => {});
-  }
+  if (big && !started) countResponse(response, path);
   return response;
 };
+
+function countResponse(response, path) {
+  if (!response.ok) return;
+  const length = Number(response.headers.get("Content-Length"));
+  // A compressed transfer reports the compressed length but yields more bytes: then
+  // we show bytes without a total (reportBytes drops a total smaller than loaded).
+  if (length > 0 && !response.headers.get("Content-Encoding")) counted.total += length;
+  countBody(response.clone(), !path.endsWith(".whl")).catch(() => {});
+}
 
 // ---------------------------------------------------------------- starting Python
 
