@@ -24,8 +24,8 @@
 // Loading: the pinned Pyodide runtime lives beside the site (indexURL, same origin). It is
 // started with `packages: []` so it never looks for a package on a CDN, with an empty lock
 // (no 119 KB pyodide-lock.json request: we load no package) and the trimmed stdlib the build
-// wrote (scripts/trim_stdlib.py: only what calc and the boot import, as precompiled
-// bytecode, 0.57 MB brotli instead of 2.49 MB); our own pure-Python calc wheel is fetched and unpacked with `unpackArchive`
+// wrote (scripts/trim_stdlib.py: only what calc and the boot import, as bytecode, 0.57 MB
+// brotli instead of 2.49 MB); our pure-Python calc wheel is unpacked with `unpackArchive`
 // (no micropip, no network).
 //
 // Warm start: a cold start keeps a Pyodide memory snapshot (the heap with calc imported) in
