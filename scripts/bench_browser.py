@@ -201,11 +201,10 @@ def report(result: dict, runs: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of every measurement (median reported)")
-    parser.add_argument("--site", default=os.environ.get("SITE_DIR", str(ROOT / "site")))
+    bv.add_site_argument(parser)
     args = parser.parse_args()
-    site = Path(args.site).resolve()
-    if not (site / "index.html").exists():
-        print("No built site: run ./scripts/build first.", file=sys.stderr)
+    site = bv.built_site(args.site)
+    if site is None:
         return 1
     bench = bv.write_bare(site)
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -84,6 +85,21 @@ STORAGE = """async () => {
   }
   return last;
 }"""
+
+
+def add_site_argument(parser) -> None:
+    """The benchmarks' --site: the built site to serve (default $SITE_DIR or site/)."""
+    root = Path(__file__).resolve().parent.parent
+    parser.add_argument("--site", default=os.environ.get("SITE_DIR", str(root / "site")))
+
+
+def built_site(arg: str) -> Path | None:
+    """The --site folder, resolved, or None (with a message) when nothing is built there."""
+    site = Path(arg).resolve()
+    if not (site / "index.html").exists():
+        print("No built site: run ./scripts/build first.", file=sys.stderr)
+        return None
+    return site
 
 
 def runtime_paths(site: Path) -> tuple[str, str]:

@@ -96,11 +96,10 @@ def main() -> int:
     parser.add_argument("--fast", action="store_true", help="loopback, not the slow link")
     parser.add_argument("--warm", action="store_true",
                         help="the second visit, after one that kept its snapshot")
-    parser.add_argument("--site", default=os.environ.get("SITE_DIR", str(ROOT / "site")))
+    bv.add_site_argument(parser)
     args = parser.parse_args()
-    site = Path(args.site).resolve()
-    if not (site / "index.html").exists():
-        print("No built site: run ./scripts/build first.", file=sys.stderr)
+    site = bv.built_site(args.site)
+    if site is None:
         return 1
     from playwright.sync_api import sync_playwright
 
