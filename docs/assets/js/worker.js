@@ -5,7 +5,7 @@
 //
 // Protocol (main -> worker):
 //   {type: "init", indexURL, wheelURL, stdLibURL, snapshot, hold}   once, first (stdLibURL:
-//                  the trimmed stdlib, absent = Pyodide's; hold: start Python on "go" only)
+//                  the trimmed stdlib, absent = Pyodide's; hold: a cold start waits for "go")
 //   {type: "go"}                              the page has loaded: start Python (after hold)
 //   {type: "init", role: "snapshot", indexURL, wheelURL, stdLibURL}   a snapshot-only worker:
 //                                             boots, stores a snapshot, says "snapshot-done"
@@ -42,8 +42,9 @@
 // idle, it asks the client for a fresh worker in the snapshot role, which boots from files
 // already on the device (cache: "only-if-cached", never a network byte; else it gives up),
 // stores the snapshot and is ended: a second boot's CPU after the answer, not a cold start on
-// every visit. Held (init's hold, until "go"): the page's own start (its parse, Material's
-// bundle, the mount) comes first on two cores; the downloads begin at once all the same.
+// every visit. Held (init's hold, until "go"): a cold start's seconds of CPU wait for the page's
+// own start (its parse, Material's bundle, the mount) on two cores; the downloads and the
+// snapshot's read begin at once all the same, and a warm restore does not wait.
 
 // Imported beside the runtime's downloads (a static import: one more round trip before them).
 const snapshotCache = import("./snapshot-cache.js");
@@ -199,10 +200,9 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   const { loadPyodide, version } = await pyodideModule;
   const useSnapshot = Boolean(cache) && version === SNAPSHOT_PYODIDE_VERSION;
   const options = pyodideOptions(indexURL, stdLibURL, version);
-  await released; // the page has loaded (or init did not hold): the CPU-heavy part now
-
-  // Warm path: restore the heap saved by an earlier visit.
+  // Warm path: restore the heap saved by an earlier visit, held or not (a tenth of the CPU).
   const saved = useSnapshot ? await reading : null;
+  if (!saved) await released; // cold: the page has loaded (or init did not hold)
   if (saved) {
     try {
       post({ type: "progress", step: "start" });
