@@ -14,6 +14,8 @@ block them).
   deleted; the worker's snapshot cache is not touched.
 - Each script's manifest is valid, its icons are reachable PNGs of the right size, and
   Chromium finds the page installable (manifest linked, worker controlling the page).
+- The runtime files come from their cache by the browser's static route (no worker JS);
+  navigations are preloaded.
 - Without service workers (blocked, or no `navigator.serviceWorker` at all, as in iOS
   WeChat) the calculator still computes and nothing is cached by us.
 - What stays on the device after a calculator visit (navigator.storage.estimate) is
@@ -179,6 +181,53 @@ def test_pages_and_calculator_work_offline_after_one_visit(browser, base_url, la
         compute(page, lang, "3000")  # a changed input, computed offline
         page.reload()
         compute(page, lang, "2800")
+        page.close()
+    finally:
+        context.close()
+
+
+# How each runtime file and a file beside them not in the cache reached the page: the
+# Resource Timing fields of the service worker's static routing (workerMatchedSourceType:
+# the route that matched; workerFinalSourceType: where the response came from).
+ROUTED = """async (extra) => {
+  const name = (await caches.keys()).find(n => n.startsWith('yqxs-runtime-'));
+  const urls = (await (await caches.open(name)).keys()).map(r => r.url);
+  const out = {};
+  for (const url of [...urls, new URL(extra, urls[0]).href]) {
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    const entry = performance.getEntriesByName(url).pop();
+    out[url.split('/').pop()] = [response.status, entry.workerMatchedSourceType, entry.workerFinalSourceType];
+  }
+  const registration = await navigator.serviceWorker.ready;
+  out.preload = (await registration.navigationPreload.getState()).enabled;
+  return out;
+}"""
+
+
+def test_the_browser_serves_the_runtime_from_its_cache_without_running_the_worker(browser, base_url):
+    """A warm visit's 9.6 MB wasm and the other runtime files come from the runtime cache by
+    the static route the worker adds at install (Chromium 123+), not through its JS; a file of
+    the runtime's folder that is not cached goes to the network. Navigations are preloaded
+    (the page's request goes out while the worker starts)."""
+    context = sw_context(browser)
+    try:
+        page = watched(context)
+        page.goto(f"{base_url}/tools/payoff/")
+        compute(page, "zh", "2500")
+        page.wait_for_function(CONTROLLED, timeout=READY)
+        wait_runtime_cached(page, base_url)
+        routed = page.evaluate(ROUTED, "pyodide-lock.json")
+        assert routed.pop("preload") is True
+        lock = routed.pop("pyodide-lock.json")
+        assert lock == [200, "cache", "network"], lock
+        assert {"pyodide.asm.wasm", "pyodide.mjs", "pyodide.asm.mjs"} <= set(routed), routed
+        assert [n for n in routed if n.endswith(".whl")], routed
+        assert all(v == [200, "cache", "cache"] for v in routed.values()), routed
+        page.goto(f"{base_url}/guide/prepare/")  # a preloaded navigation, answered as before
+        assert page.locator("h1").first.is_visible() and styled(page)
+        wait_quiet(page, 60)
+        page.watch.assert_clean()
         page.close()
     finally:
         context.close()
