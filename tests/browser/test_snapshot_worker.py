@@ -32,7 +32,8 @@ ANSWER = """([name, want]) => {
   return out && out.dataset.value === want;
 }"""
 
-# Is `needle` (ASCII) anywhere in the gunzipped snapshot entry? null when there is none.
+# Is `needle` (ASCII) anywhere in the gunzipped snapshot entry (its heap's non-zero pages, in
+# order: snapshot-cache.js packPages)? null when there is none.
 HEAP_HOLDS = """async (needle) => {
   for (const name of await caches.keys()) {
     if (!name.startsWith('yqxs-pyodide-snapshot-')) continue;

@@ -98,7 +98,7 @@ def pyodide_snapshot(browser, base_url) -> dict:
         close_clean(page)
     finally:
         ctx.close()
-    assert entry and entry["headers"].get("x-encoding") == "gzip", entry and entry["headers"]
+    assert entry and entry["headers"].get("x-encoding") == "gzip-pages", entry and entry["headers"]
     assert len(base64.b64decode(entry["body"])) > 1000
     return entry
 
