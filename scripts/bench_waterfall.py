@@ -25,8 +25,9 @@ from scripts import bench_browser as bb  # noqa: E402
 from scripts import bench_visits as bv  # noqa: E402
 from scripts.nginx_host import NginxHost  # noqa: E402
 
-# Long tasks of the main thread, and every message a page's worker posts (its first of each
-# progress step), recorded from the page's first script on.
+# Long tasks of the main thread, every message a page's worker posts (its first of each
+# progress step), and when the page made a worker, parsed its HTML and loaded, recorded
+# from the page's first script on.
 WATCH = """(() => {
   window.__lt = []; window.__wm = [];
   try {
@@ -34,14 +35,18 @@ WATCH = """(() => {
       window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); })
       .observe({ type: 'longtask', buffered: true });
   } catch (e) {}
+  const at = (what) => window.__wm.push([Math.round(performance.now()), what, '', '']);
+  document.addEventListener('DOMContentLoaded', () => at('page: DOMContentLoaded'));
+  window.addEventListener('load', () => at('page: load'));
   const W = window.Worker; let last = null;
   window.Worker = function (url, options) {
+    at(`page: new Worker (${(options && options.name) || ''})`);
     const worker = new W(url, options);
     worker.addEventListener('message', (e) => {
       const d = e.data || {};
       if (d.type !== 'progress' || d.step !== last)
         window.__wm.push([Math.round(performance.now()), d.type, d.step || '',
-                          String(d.message || '').slice(0, 90)]);
+                          String(d.message || '').slice(0, 200)]);
       last = d.step;
     });
     return worker;
@@ -83,7 +88,7 @@ def waterfall(p, host, kind: str, slow: bool, warm: bool = False) -> None:
         print("   long tasks [start, ms]:", page.evaluate("window.__lt"))
         for at, kind_, step, message in page.evaluate("window.__wm"):
             if at <= v["ms"]:
-                print(f"   worker {at:6d} {kind_} {step} {message}")
+                print(f"   {'' if kind_.startswith('page:') else 'worker '}{at:6d} {kind_} {step} {message}")
         page.close()
     finally:
         context.close()
