@@ -76,6 +76,17 @@ RECORD_FOCUS = """() => {
     }, true);
 }"""
 
+# Each marked control's look without focus: {mark: look}. The element is the first, in
+# document order, that matches `MARK:checked, MARK:not([type=radio])` or `MARK` (for a radio
+# group, which shares one mark, the group's first button).
+PLAIN_LOOKS = """(ids) => {
+    const look = """ + LOOK + """;
+    return Object.fromEntries(ids.map((id) => {
+        const mark = `[data-qa-control="${id}"]`;
+        return [id, look(document.querySelector(`${mark}:checked, ${mark}:not([type=radio]), ${mark}`))];
+    }));
+}"""
+
 # Tab presses between two looks at how many controls were reached.
 PRESSES_PER_CHECK = 12
 
@@ -127,12 +138,12 @@ def tab_through(tab) -> dict:
         if tab.evaluate("() => window.__qaReached.size") >= total:
             break
     reached = {look["id"]: look for look in tab.evaluate("() => [...window.__qaReached.values()]")}
-    # Each control's look without focus, to tell a focus ring from a permanent shadow.
+    # Each control's look without focus, to tell a focus ring from a permanent shadow (one
+    # round trip for all of them).
     tab.evaluate("document.activeElement && document.activeElement.blur()")
+    plain = tab.evaluate(PLAIN_LOOKS, list(reached))
     for look in reached.values():
-        mark = f'[data-qa-control="{look["id"]}"]'
-        control = tab.locator(f"{mark}:checked, {mark}:not([type=radio])").or_(tab.locator(mark))
-        look["plain"] = control.first.evaluate(LOOK)
+        look["plain"] = plain[look["id"]]
     found["missing"] = tab.evaluate("""(seen) => [...document.querySelectorAll('[data-qa-control]')]
         .filter(el => !seen.includes(el.dataset.qaControl))
         .map(el => el.outerHTML.slice(0, 120))""", list(reached))
