@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site")  # SITE_DIR: a build of your own
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 LAYERS = ("calc", "parity", "site", "browser")  # tests/<layer>/ folders, one pytest marker each
+# Every request of the test browser for a host other than loopback goes to a proxy that is
+# not there (port 9), so it fails and nothing leaves the machine, without routing each page's
+# requests through Playwright (which turns the HTTP cache off: every visit would download the
+# runtime again). Loopback always goes direct. PageWatch still records such a request.
+TEST_ARGS = ["--proxy-server=http://127.0.0.1:9"]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -86,7 +91,8 @@ def browser():
     assert Path(CHROMIUM).exists(), (
         "Chromium is missing: ./scripts/test installs it (apt-get install chromium)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *TEST_ARGS],
+                                    headless=True)
         yield browser
         browser.close()
 

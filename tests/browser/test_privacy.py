@@ -4,7 +4,8 @@ tests/support/page_tests.py on each page's desktop visit, whose watch fails the 
 of them); the deployment headers
 carry the same policy and Referrer-Policy: no-referrer; Material's palette and search work
 under the policy; nothing is stored before the reader asks; and the about page names every
-storage the scripts use.
+storage the scripts use. The test browser itself cannot reach another host (tests/conftest.py
+TEST_ARGS): a request that escaped the CSP would be recorded by the page's watch and fail.
 """
 
 from __future__ import annotations
@@ -18,6 +19,31 @@ from tests.support.quality import HANT, ROOT, built_pages, source_pages
 
 JS = ROOT / "docs" / "assets" / "js"
 ABOUT = [ROOT / "docs" / "about.md", ROOT / "docs" / f"about.{HANT}.md"]
+
+
+def test_the_test_browser_reaches_no_host_but_loopback_and_the_watch_records_the_attempt(
+        browser, base_url):
+    """Every browser test's page is watched (tests/conftest.py PageWatch) and its browser
+    sends every request for another host to a dead proxy (TEST_ARGS), so nothing leaves the
+    machine whatever a page tries; loopback goes direct. Checked with the CSP bypassed (it
+    would refuse these first), a name and an IP literal."""
+    from tests.conftest import PageWatch
+
+    ctx = browser.new_context(bypass_csp=True, service_workers="block")
+    try:
+        page = ctx.new_page()
+        watch = PageWatch(page)
+        failed = {}
+        page.on("requestfailed", lambda r: failed.setdefault(r.url, r.failure))
+        page.goto(base_url + "/robots.txt")
+        outcomes = page.evaluate("""(urls) => Promise.all(urls.map((u) => fetch(u, {mode: 'no-cors'})
+            .then(() => 'answered', () => 'refused')))""", ["http://example.com/x", "http://93.184.216.34/y"])
+        assert outcomes == ["refused", "refused"]
+        assert watch.offsite == ["http://example.com/x", "http://93.184.216.34/y"]
+        assert all("ERR_PROXY_CONNECTION_FAILED" in (failed.get(u) or "") for u in watch.offsite), failed
+        assert page.evaluate("(u) => fetch(u).then((r) => r.status)", base_url + "/robots.txt") == 200
+    finally:
+        ctx.close()
 
 
 def test_page_list_matches_the_built_site(built_site):

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
-from tests.conftest import LOOPBACK, PageWatch
+from tests.conftest import PageWatch
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DOCS = ROOT / "docs"
@@ -73,8 +72,10 @@ def new_context(browser, viewport=DESKTOP, **kwargs):
 
 def watched_page(context):
     """A new page in `context` with a PageWatch (page.watch) that records off-host
-    requests, console errors and failed responses, and that refuses any off-host request.
-    page.watch.in_flight holds the requests not yet finished (for `wait_quiet`)."""
+    requests, console errors and failed responses; the test browser refuses every off-host
+    request itself (conftest.TEST_ARGS), so the page needs no route (a route would turn
+    off its HTTP cache). page.watch.in_flight holds the requests not yet finished (for
+    `wait_quiet`)."""
     page = context.new_page()
     page.watch = PageWatch(page)
     in_flight = page.watch.in_flight = set()
@@ -84,9 +85,6 @@ def watched_page(context):
     # The console says only "404 (File not found)"; name the URL that failed.
     page.on("response", lambda r: r.status >= 400 and page.watch.errors.append(
         f"HTTP {r.status}: {r.url}"))
-    page.route(lambda url: urlparse(url).hostname not in LOOPBACK
-               and not url.startswith(("data:", "blob:")),
-               lambda route: route.abort())
     return page
 
 
