@@ -202,7 +202,6 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
   const options = pyodideOptions(indexURL, stdLibURL, version);
   // Warm path: restore the heap saved by an earlier visit, held or not (a tenth of the CPU).
   const saved = useSnapshot ? await reading : null;
-  if (!saved) await released; // cold: the page has loaded (or init did not hold)
   if (saved) {
     try {
       post({ type: "progress", step: "start" });
@@ -232,7 +231,8 @@ async function start({ indexURL, wheelURL, stdLibURL, snapshot }) {
     }
   }
 
-  // Cold path.
+  // Cold path (also after a failed restore): once the page has loaded, or init did not hold.
+  await released;
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: useSnapshot });
   post({ type: "progress", step: "calc" });
   unpack(pyodide, await wheel);
