@@ -19,6 +19,7 @@ import time
 from calc import api
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.nginx_host import NginxHost
+from tests.conftest import TEST_ARGS
 from tests.support.quality import DESKTOP
 
 PAGE = "/tools/payoff/"
@@ -70,7 +71,7 @@ def test_a_reader_who_types_during_the_load_still_gets_a_warm_start(built_site, 
         # which never downloads, rightly gives up.
         context = browser.browser_type.launch_persistent_context(
             str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,
-            args=[*CHROMIUM_ARGS, f"--ignore-certificate-errors-spki-list={host.spki}"],
+            args=[*CHROMIUM_ARGS, *TEST_ARGS, f"--ignore-certificate-errors-spki-list={host.spki}"],
             viewport=DESKTOP, locale="zh-CN", service_workers="block")
         try:
             # Plain pages, no routes: Playwright turns the HTTP cache off while it intercepts
