@@ -123,6 +123,13 @@ class PageWatch:
         if msg.type == "error" or "Content Security Policy" in msg.text:
             self.errors.append(f"console.{msg.type}: {msg.text}")
 
+    def forget(self) -> None:
+        """Start a new record (a page reused for another visit, tests/support/page_audit.py)."""
+        self.offsite.clear()
+        self.errors.clear()
+        self.requests.clear()
+        getattr(self, "in_flight", set()).clear()
+
     def assert_clean(self):
         assert self.offsite == [], f"requests off the loopback host: {self.offsite}"
         assert self.errors == [], f"console errors: {self.errors}"

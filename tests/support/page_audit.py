@@ -9,10 +9,18 @@ page's CSP stays enforced), measures everything on that visit in the order the s
 tests did (the first-load checks right after the load, axe after them, print last), and
 keeps what it measured; each test then asserts on its part exactly what it asserted before.
 
-Each visit has its own watched page (quality.watched_page): its off-host requests, console
-errors and failed responses are kept with the visit, and every test that reads the visit
-fails on them, as the `tab` fixture's teardown did. An exception during a visit (a load
-that times out) is kept too and fails that page's tests only.
+Each visit has its own record of a watched page (quality.watched_page): its off-host
+requests, console errors and failed responses are kept with the visit, and every test that
+reads the visit fails on them, as the `tab` fixture's teardown did. An exception during a
+visit (a load that times out) is kept too and fails that page's tests only.
+
+The visits of one width share one page (a `ReusedPage`), each a fresh document: a new page
+costs the browser about half a core-second more than a navigation of one it has (measured:
+20 loads of two guide pages, 0.8-0.9 core-s each in new pages, 0.3 in one page). Between
+visits the page goes to about:blank (the document and its workers end there, and what they
+did is in the record before it is kept), print media is switched off, the watch starts a new
+record and the origin's storage is cleared, so each visit starts as a new page's first load
+did. A page whose visit failed is closed, and the next visit gets a new one.
 """
 
 from __future__ import annotations
@@ -58,6 +66,41 @@ def watched_visit(page, measure) -> Visit:
     return visit
 
 
+class ReusedPage:
+    """One watched page of `ctx` for a run of visits (see the module's docstring)."""
+
+    def __init__(self, ctx, base_url: str):
+        self.ctx, self.base_url, self.page = ctx, base_url, None
+
+    def visit(self, measure) -> Visit:
+        """Runs `measure(page)` on a fresh document of the page; what it found and what
+        the page's watch recorded during it."""
+        if self.page is None:
+            self.page = watched_page(self.ctx)
+        page = self.page
+        forget_storage(page, self.base_url)
+        visit = Visit()
+        try:
+            visit.found = measure(page) or {}
+        except Exception as exc:  # kept for this page's tests, which fail on it
+            visit.failure = f"{type(exc).__name__}: {exc}"
+        try:
+            page.goto("about:blank")
+            page.emulate_media(media="null")
+        except Exception as exc:
+            visit.failure = visit.failure or f"leaving the page: {type(exc).__name__}: {exc}"
+        visit.offsite, visit.errors = list(page.watch.offsite), list(page.watch.errors)
+        page.watch.forget()
+        if visit.failure:
+            self.close()
+        return visit
+
+    def close(self) -> None:
+        if self.page is not None:
+            self.page.close()
+            self.page = None
+
+
 def phone_context(browser, viewport=PHONE):
     """A phone: 375 px, device pixel ratio 2, mobile, touch."""
     return new_context(browser, viewport, device_scale_factor=2, is_mobile=True, has_touch=True)
@@ -82,8 +125,12 @@ class PageAudits:
         self.print_pages = set(js.PRINT_GUIDES) | set(tool_pages())
         self.counts = Counter()  # axe's phone-width findings by rule, and pages "checked"
         self._visits: dict[tuple[str, str], Visit] = {}
+        self._pages = {"desktop": ReusedPage(self.desktop, base_url),
+                       "phone": ReusedPage(self.phone, base_url)}
 
     def close(self) -> None:
+        for page in self._pages.values():
+            page.close()
         self.desktop.close()
         self.phone.close()
 
@@ -98,13 +145,8 @@ class PageAudits:
         if key not in self._visits:
             ctx = self.desktop if width == "desktop" else self.phone
             measure = self._measure_desktop if width == "desktop" else self._measure_phone
-            self._visits[key] = self._run(ctx, url, measure)
+            self._visits[key] = self._pages[width].visit(lambda page: measure(page, ctx, url))
         return self._visits[key]
-
-    def _run(self, ctx, url, measure) -> Visit:
-        page = watched_page(ctx)
-        forget_storage(page, self.base_url)
-        return watched_visit(page, lambda: measure(page, ctx, url))
 
     def _measure_desktop(self, page, ctx, url) -> dict:
         found = {}
