@@ -139,10 +139,12 @@ class PageWatch:
 # for the 375 px phone): the HTTP cache and Cache Storage carry over from test to test, so
 # Material's bundle and the Pyodide runtime are fetched once and, after the module's first
 # widget page, Pyodide starts warm from the memory snapshot the worker keeps in Cache
-# Storage instead of cold (about a quarter of the time). Each test still gets its own
-# watched page (PageWatch: off-host requests, console errors, failed responses) and starts
-# with no local or session storage of ours (`forget_storage`). A test that is about the cold
-# start or the first load asks for `fresh_page`, a context of its own.
+# Storage instead of cold (about a quarter of the time). Each test still gets a watched
+# page of its own while it runs (PageWatch: off-host requests, console errors, failed
+# responses), on a fresh document, with no local or session storage of ours: a page an
+# earlier test gave back (tests/support/page_pool.py; a new page costs half a core-second
+# more than a navigation). A test that is about the cold start or the first load asks for
+# `fresh_page`, a context of its own.
 
 
 def forget_storage(page, base_url) -> None:
@@ -156,12 +158,17 @@ def forget_storage(page, base_url) -> None:
         cdp.detach()
 
 
-def _shared_page(context, base_url):
-    from tests.support.quality import watched_page
+def _pooled_page(context, base_url):
+    """A watched page of the context's pool (tests/support/page_pool.py), then the checks
+    close_clean makes: the test fails on what its page recorded."""
+    from tests.support.page_pool import PagePool
 
-    page = watched_page(context)
-    forget_storage(page, base_url)
-    return page
+    pool = PagePool.of(context)
+    page = pool.take(base_url)
+    yield page
+    offsite, errors = pool.give_back(page)
+    assert offsite == [], f"requests off the loopback host: {offsite}"
+    assert errors == [], f"console errors: {errors}"
 
 
 @pytest.fixture(scope="module")
@@ -188,12 +195,9 @@ def phone_context(browser, base_url):
 @pytest.fixture
 def tab(context, base_url):
     """A watched page in the module's context, with none of our storage left by earlier
-    tests; fails the test on off-host requests, console errors and failed responses."""
-    from tests.support.quality import close_clean
-
-    page = _shared_page(context, base_url)
-    yield page
-    close_clean(page)
+    tests; fails the test on off-host requests, console errors and failed responses. The
+    page may be one an earlier test used, on a fresh document (tests/support/page_pool.py)."""
+    yield from _pooled_page(context, base_url)
 
 
 @pytest.fixture
@@ -204,12 +208,8 @@ def page(tab):
 
 @pytest.fixture
 def phone(phone_context, base_url):
-    """A 375 px wide watched page in the module's phone context."""
-    from tests.support.quality import close_clean
-
-    page = _shared_page(phone_context, base_url)
-    yield page
-    close_clean(page)
+    """A 375 px wide watched page in the module's phone context (pooled, as `tab`)."""
+    yield from _pooled_page(phone_context, base_url)
 
 
 def own_context_page(browser, prepare=None):

@@ -17,10 +17,12 @@ visit (a load that times out) is kept too and fails that page's tests only.
 The visits of one width share one page (a `ReusedPage`), each a fresh document: a new page
 costs the browser about half a core-second more than a navigation of one it has (measured:
 20 loads of two guide pages, 0.8-0.9 core-s each in new pages, 0.3 in one page). Between
-visits the page goes to about:blank (the document and its workers end there, and what they
-did is in the record before it is kept), print media is switched off, the watch starts a new
+visits the tab's sessionStorage is cleared and the page goes to about:blank (the document and
+its workers end there, and what they did is in the record before it is kept; see
+tests/support/page_pool.py `leave`), print media is switched off, the watch starts a new
 record and the origin's storage is cleared, so each visit starts as a new page's first load
-did. A page whose visit failed is closed, and the next visit gets a new one.
+did. A page whose visit failed, or that could not leave, is closed, and the next visit gets
+a new one.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 
 from tests.conftest import forget_storage
 from tests.support import page_checks as js
+from tests.support.page_pool import leave
 from tests.support.quality import AXE, PHONE, axe_violations, new_context, tool_pages, watched_page
 from tests.support.warm import seed
 
@@ -52,20 +55,6 @@ class Visit:
         return self.found[key]
 
 
-def watched_visit(page, measure) -> Visit:
-    """Runs `measure()` (it returns what it measured, a dict) on a watched page, closes
-    the page, and keeps what it found, what the watch recorded and any exception."""
-    visit = Visit()
-    try:
-        visit.found = measure() or {}
-    except Exception as exc:  # kept for this page's tests, which fail on it
-        visit.failure = f"{type(exc).__name__}: {exc}"
-    finally:
-        page.close()
-        visit.offsite, visit.errors = list(page.watch.offsite), list(page.watch.errors)
-    return visit
-
-
 class ReusedPage:
     """One watched page of `ctx` for a run of visits (see the module's docstring)."""
 
@@ -84,14 +73,14 @@ class ReusedPage:
             visit.found = measure(page) or {}
         except Exception as exc:  # kept for this page's tests, which fail on it
             visit.failure = f"{type(exc).__name__}: {exc}"
+        left = leave(page, self.base_url)
         try:
-            page.goto("about:blank")
             page.emulate_media(media="null")
-        except Exception as exc:
-            visit.failure = visit.failure or f"leaving the page: {type(exc).__name__}: {exc}"
+        except Exception:
+            left = False
         visit.offsite, visit.errors = list(page.watch.offsite), list(page.watch.errors)
         page.watch.forget()
-        if visit.failure:
+        if visit.failure or not left:
             self.close()
         return visit
 
