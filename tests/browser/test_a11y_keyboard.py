@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import _shared_page
 from tests.support import warm
 from tests.support.quality import page_id, tool_pages
 
@@ -165,18 +164,20 @@ def measure(tab, base_url, url) -> dict:
 @pytest.fixture(scope="module")
 def visits(context, base_url):
     """Each widget page visited once (lazily, by the first of its tests) in the module's
-    context; what the visit measured and what its watch recorded."""
-    from tests.support.page_audit import watched_visit
+    context, all in one reused page (a fresh document each, tests/support/page_audit.py);
+    what the visit measured and what its watch recorded."""
+    from tests.support.page_audit import ReusedPage
 
     done = {}
+    reused = ReusedPage(context, base_url)
 
     def visit(url: str):
         if url not in done:
-            tab = _shared_page(context, base_url)
-            done[url] = watched_visit(tab, lambda: measure(tab, base_url, url))
+            done[url] = reused.visit(lambda tab: measure(tab, base_url, url))
         return done[url]
 
-    return visit
+    yield visit
+    reused.close()
 
 
 @pytest.mark.parametrize("url", tool_pages(), ids=page_id)
