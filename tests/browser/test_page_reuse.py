@@ -2,15 +2,20 @@
 conftest's pooled `tab`/`phone` pages (tests/support/page_pool.py) and the per-page audits'
 `ReusedPage` (tests/support/page_audit.py). What one test or visit left (storage, console
 errors, listeners, print media, a route) must not reach the next, and a page with something
-that outlives a document must not be reused at all."""
+that outlives a document must not be reused at all. And the session's Pyodide snapshot
+(tests/support/warm.py), made by one xdist worker and read by the others, starts a seeded
+context's first tool page warm on whichever worker reads it."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.support import warm
 from tests.support.page_audit import ReusedPage
 from tests.support.page_pool import PagePool
-from tests.support.quality import new_context
+from tests.support.quality import close_clean, new_context, watched_page
+
+pyodide_snapshot = warm.pyodide_snapshot  # the session's snapshot (a fixture)
 
 LEAVE = """() => {
     localStorage.setItem('yqxs-left', '1');
@@ -104,3 +109,14 @@ def test_the_audits_reused_page_keeps_each_visit_to_itself(ctx, base_url):
     assert reused.visit(second).get("found")["stored"] == []
     assert reused.page is not None and reused.page is not page
     reused.close()
+
+
+def test_the_shared_snapshot_starts_a_seeded_contexts_first_tool_page_warm(
+        ctx, base_url, pyodide_snapshot):
+    assert pyodide_snapshot["url"].startswith(base_url + "/pyodide/"), pyodide_snapshot["url"]
+    warm.seed(ctx, base_url, pyodide_snapshot)
+    page = watched_page(ctx)
+    page.goto(base_url + "/tools/payoff/")
+    page.wait_for_function("() => window.YQXS && YQXS.state() === 'ready'", timeout=90_000)
+    assert page.evaluate("YQXS.startedFrom()") == "snapshot"
+    close_clean(page)

@@ -9,7 +9,8 @@ either is done. Each module paid one or more cold starts and a background boot b
 pages started warm; a module of a few short tests could stay cold throughout. (Measured at
 load 24-35 in one probe: a cold start 36 s, a warm one 6-8 s.)
 
-Here the snapshot is made once per test session (per xdist worker): a page of its own
+Here the snapshot is made once per test run (the first xdist worker to need it makes it, the
+others read it from the run's shared folder): a page of its own
 context starts cold, computes only its worked example, and the worker stores its snapshot
 as it does for any reader. Its Cache Storage entry (gzip bytes and headers, exactly as
 stored) is then put into each module context these fixtures make, before any test page
@@ -28,6 +29,7 @@ no snapshot) or a context it makes itself.
 from __future__ import annotations
 
 import base64
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -84,8 +86,31 @@ def wait_until(page, script: str, arg=None, timeout: float = 60_000):
 
 
 @pytest.fixture(scope="session")
-def pyodide_snapshot(browser, base_url) -> dict:
-    """The snapshot entry a cold start of the stage tool stores (the worker's own)."""
+def pyodide_snapshot(request, tmp_path_factory, browser, base_url) -> dict:
+    """The snapshot entry a cold start of the stage tool stores (the worker's own). Under
+    pytest-xdist the first worker to need it makes it and the others read it (as conftest's
+    built_site shares the build): one cold start per run, not one per worker, and on a
+    2-core machine that one runs alone instead of beside another."""
+    if not hasattr(request.config, "workerinput"):
+        return make_snapshot(browser, base_url)
+    import fcntl
+    import json
+
+    shared = tmp_path_factory.getbasetemp().parent
+    kept = shared / "pyodide-snapshot.json"
+    with open(shared / "pyodide-snapshot.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not kept.exists():
+            kept.write_text(json.dumps(make_snapshot(browser, base_url)), encoding="utf-8")
+        entry = json.loads(kept.read_text(encoding="utf-8"))
+    # Its cache key is a URL of the worker that made it: each worker serves on its own port.
+    path = urlsplit(entry["url"])
+    entry["url"] = base_url + path.path + (f"?{path.query}" if path.query else "")
+    return entry
+
+
+def make_snapshot(browser, base_url) -> dict:
+    """Starts the stage tool cold in a context of its own; the entry its worker stores."""
     ctx = new_context(browser)
     try:
         page = watched_page(ctx)
