@@ -124,7 +124,8 @@ class PageWatch:
             self.errors.append(f"console.{msg.type}: {msg.text}")
 
     def forget(self) -> None:
-        """Start a new record (a page reused for another visit, tests/support/page_audit.py)."""
+        """Start a new record: the page is reused for another test or visit
+        (tests/support/page_pool.py, tests/support/page_audit.py)."""
         self.offsite.clear()
         self.errors.clear()
         self.requests.clear()
