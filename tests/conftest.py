@@ -55,23 +55,28 @@ def _build_site() -> str:
     return "" if result.returncode == 0 else f"{result.stdout}\n{result.stderr}"
 
 
+def once_per_run(request, tmp_path_factory, name: str, make) -> str:
+    """`make()` (it returns text) done once per test run. Under pytest-xdist every worker is
+    a session of its own: the first to get the lock runs `make` and keeps its text in the
+    run's folder (the one above each worker's basetemp), and the others wait and read it."""
+    if not hasattr(request.config, "workerinput"):
+        return make()
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent
+    kept = shared / name
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not kept.exists():
+            kept.write_text(make(), encoding="utf-8")
+        return kept.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
-    """Build the site once per test run with ./scripts/build (strict). Under pytest-xdist
-    every worker is a session of its own: the first to get the lock builds, and the others
-    wait for it and read its outcome (the folder above each worker's basetemp is the run's)."""
-    if not hasattr(request.config, "workerinput"):
-        failure = _build_site()
-    else:
-        import fcntl
-
-        shared = tmp_path_factory.getbasetemp().parent
-        outcome = shared / "site-build.outcome"
-        with open(shared / "site-build.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if not outcome.exists():
-                outcome.write_text(_build_site(), encoding="utf-8")
-            failure = outcome.read_text(encoding="utf-8")
+    """Build the site once per test run with ./scripts/build (strict), whichever xdist
+    worker asks first (`once_per_run`)."""
+    failure = once_per_run(request, tmp_path_factory, "site-build.outcome", _build_site)
     assert failure == "", f"build failed:\n{failure}"
     return SITE
 

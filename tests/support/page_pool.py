@@ -40,11 +40,10 @@ HELD = {"keyboard": ("down",), "mouse": ("down",)}  # press/click release what t
 def leave(page, base_url: str) -> bool:
     """Clears the tab's sessionStorage from its document of our origin, then ends the
     document (about:blank); False when the page was elsewhere or could not leave."""
+    if not page.url.startswith(base_url + "/"):
+        return False
     try:
-        if page.url.split("#")[0].startswith(base_url + "/"):
-            page.evaluate("sessionStorage.clear()")
-        else:
-            return False
+        page.evaluate("sessionStorage.clear()")
         page.goto("about:blank")
         return True
     except Exception:

@@ -29,10 +29,12 @@ no snapshot) or a context it makes itself.
 from __future__ import annotations
 
 import base64
+import json
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import once_per_run
 from tests.support.quality import PHONE, close_clean, new_context, watched_page
 
 SNAPSHOT_PREFIX = "yqxs-pyodide-snapshot-"
@@ -88,21 +90,11 @@ def wait_until(page, script: str, arg=None, timeout: float = 60_000):
 @pytest.fixture(scope="session")
 def pyodide_snapshot(request, tmp_path_factory, browser, base_url) -> dict:
     """The snapshot entry a cold start of the stage tool stores (the worker's own). Under
-    pytest-xdist the first worker to need it makes it and the others read it (as conftest's
-    built_site shares the build): one cold start per run, not one per worker, and on a
+    pytest-xdist the first worker to need it makes it and the others read it (conftest's
+    once_per_run, as for the site's build): one cold start per run, not one per worker, and on a
     2-core machine that one runs alone instead of beside another."""
-    if not hasattr(request.config, "workerinput"):
-        return make_snapshot(browser, base_url)
-    import fcntl
-    import json
-
-    shared = tmp_path_factory.getbasetemp().parent
-    kept = shared / "pyodide-snapshot.json"
-    with open(shared / "pyodide-snapshot.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not kept.exists():
-            kept.write_text(json.dumps(make_snapshot(browser, base_url)), encoding="utf-8")
-        entry = json.loads(kept.read_text(encoding="utf-8"))
+    entry = json.loads(once_per_run(request, tmp_path_factory, "pyodide-snapshot.json",
+                                    lambda: json.dumps(make_snapshot(browser, base_url))))
     # Its cache key is a URL of the worker that made it: each worker serves on its own port.
     path = urlsplit(entry["url"])
     entry["url"] = base_url + path.path + (f"?{path.query}" if path.query else "")
