@@ -130,9 +130,9 @@ function start() {
   // Held while the page is still loading: Pyodide's files are asked for at once, but a cold
   // Python starts (the wasm compiled, the interpreter booted: seconds of CPU) once the page
   // has loaded, or HOLD_MAX_MS after this; a stored snapshot is restored at once (worker.js).
-  // On two cores the cold start slowed the page's own
-  // (Lighthouse mobile on tool pages: total blocking time 160-360 ms, performance 91-95;
-  // held, mostly 95-98: README "Quality"), and a slow link's downloads outlast the load.
+  // On two cores the cold start slowed the page's own (Lighthouse mobile on tool pages: total
+  // blocking time 160-360 ms, performance 91-95; held, mostly 95-98: README "Quality"), and a
+  // slow link's downloads outlast the load.
   const hold = document.readyState !== "complete";
   worker.postMessage({ type: "init", indexURL: RUNTIME_DIR, wheelURL: WHEEL_URL, stdLibURL: STDLIB_URL, snapshot: true, hold });
   if (hold) {
