@@ -44,6 +44,24 @@ def pytest_collection_modifyitems(config, items):
     if wrong:
         raise pytest.UsageError("each test needs exactly one layer (its folder under tests/: "
                                 + ", ".join(LAYERS) + "):\n" + "\n".join(wrong))
+    items[:] = in_run_order(items)
+
+
+def in_run_order(items: list) -> list:
+    """The tests file by file, in the order pytest-xdist hands the files out (./scripts/test
+    passes --no-loadscope-reorder, so it keeps this one): first the largest file that needs
+    the built site (its worker builds the site and the snapshot, which every browser test
+    waits for), then every file that needs no site (the calc layer: the other worker runs
+    them meanwhile instead of waiting for the build), then the other files, most tests first
+    (xdist's own order). Within a file the order is pytest's."""
+    files: dict = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+    needs_site = {path: any("built_site" in item.fixturenames for item in tests)
+                  for path, tests in files.items()}
+    with_site = sorted((path for path in files if needs_site[path]), key=lambda p: -len(files[p]))
+    without = sorted((path for path in files if not needs_site[path]), key=lambda p: -len(files[p]))
+    return [item for path in with_site[:1] + without + with_site[1:] for item in files[path]]
 
 
 def _build_site() -> str:
