@@ -51,8 +51,9 @@ def in_run_order(items: list) -> list:
     """The tests file by file, in the order pytest-xdist hands the files out (./scripts/test
     passes --no-loadscope-reorder, so it keeps this one): first the largest file that needs
     the built site (its worker builds the site and the snapshot, which every browser test
-    waits for), then every file that needs no site (the calc layer: the other worker runs
-    them meanwhile instead of waiting for the build), then the other files, most tests first
+    waits for), then every file that needs no site (the calc layer and the site tests that
+    read only docs/: the other worker runs them meanwhile instead of waiting for the build),
+    then the other files, most tests first
     (xdist's own order). Within a file the order is pytest's."""
     files: dict = {}
     for item in items:
