@@ -32,12 +32,14 @@ TIMES_DIR = "YQXS_SUITE_TIMES"  # where the plugin writes its records (one file 
 
 # ---------------------------------------------------------------- the pytest plugin
 
+def _worker(config) -> str:
+    """This process's xdist worker id ("gw0", …), or "main" (the controller, or no xdist)."""
+    return getattr(config, "workerinput", {}).get("workerid", "main")
+
+
 def _out(config) -> Path | None:
     folder = os.environ.get(TIMES_DIR)
-    if not folder:
-        return None
-    worker = getattr(config, "workerinput", {}).get("workerid", "main")
-    return Path(folder) / f"{worker}.jsonl"
+    return Path(folder) / f"{_worker(config)}.jsonl" if folder else None
 
 
 def _write(config, record: dict) -> None:
@@ -70,8 +72,7 @@ def pytest_runtest_protocol(item, nextitem):
     yield
     _write(item.config, {"test": item.nodeid, "file": item.nodeid.split("::")[0],
                          "layer": _layer(item), "start": start, "end": time.time(),
-                         "worker": getattr(item.config, "workerinput", {}).get("workerid", "main")})
-
+                         "worker": _worker(item.config)})
 
 
 # ---------------------------------------------------------------- the report

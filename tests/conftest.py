@@ -53,8 +53,8 @@ def in_run_order(items: list) -> list:
     the built site (its worker builds the site and the snapshot, which every browser test
     waits for), then every file that needs no site (the calc layer and the site tests that
     read only docs/: the other worker runs them meanwhile instead of waiting for the build),
-    then the other files, most tests first
-    (xdist's own order). Within a file the order is pytest's."""
+    then the other files, most tests first (xdist's own order). Within a file the order is
+    pytest's."""
     files: dict = {}
     for item in items:
         files.setdefault(item.path, []).append(item)
